@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED_TEXT = REPO / "samples" / "000_e40a64f6351f623d.txt"
+
+
+def corpus_path(*parts: str) -> Path:
+    """A file of ../shared/corpus; a missing corpus fails loudly, never skips."""
+    path = CORPUS.joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"corpus file missing: {path} (tests need ../shared/corpus)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from transforms.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_doc(nlp, seed_text):
+    return nlp(seed_text)

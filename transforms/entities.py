@@ -1,0 +1,1 @@
+"""Entity mentions of one Doc as rows (one pure function), and entity ids."""

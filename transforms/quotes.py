@@ -1,0 +1,1 @@
+"""Quotes of one Doc as rows (one pure function)."""

@@ -1,0 +1,1 @@
+"""Temporal expressions of one Doc as timeline rows (one pure function)."""
