@@ -22,5 +22,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+def model_version(model: str = DEFAULT_MODEL) -> str:
+    """`package-version` of an installed model package, without loading it."""
+    from spacy.util import get_package_version
+
+    return f"{model}-{get_package_version(model) or 'unknown'}"

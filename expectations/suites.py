@@ -1,0 +1,233 @@
+"""One Great Expectations suite per table, as reviewable declarations.
+
+Each check is `block` (the run loads nothing when it fails: keys, references, offsets,
+enumerations, ranges) or `warn` (the run loads and reports it: rates and volumes).
+Checks that GX cannot express on one column (offsets that must match the article text,
+references into another frame) read a derived boolean column that `prepare_frames`
+adds with Polars; those columns start with "_".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import polars as pl
+
+Severity = Literal["block", "warn"]
+
+ENTITY_LABELS = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+)
+QUOTE_TYPES = ("direct", "partial", "mixed", "indirect")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+ANCHORS = ("absolute", "publication_date", "unresolved")
+GRANULARITIES = (
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+    "time",
+    "duration",
+    "set",
+    "reference",
+)
+PUBLISHED_SOURCES = ("metadata", "path", "dateline", "unknown")
+MIN_YEAR = 1000
+MAX_YEAR = 2200
+MAX_UNRESOLVED_SPEAKER_SHARE = 0.20
+MAX_UNDATED_ARTICLE_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class Check:
+    """One expectation: a GX expectation class name, its arguments, and its severity."""
+
+    expectation: str
+    column: str | None
+    severity: Severity
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+def _key(column: str) -> list[Check]:
+    return [
+        Check("ExpectColumnValuesToNotBeNull", column, "block"),
+        Check("ExpectColumnValuesToBeUnique", column, "block"),
+    ]
+
+
+def _true(column: str, severity: Severity = "block") -> Check:
+    return Check("ExpectColumnValuesToBeInSet", column, severity, {"value_set": [True]})
+
+
+def _in_set(column: str, values: tuple[str, ...], severity: Severity = "block") -> Check:
+    return Check("ExpectColumnValuesToBeInSet", column, severity, {"value_set": list(values)})
+
+
+def _offsets(prefix: str = "") -> list[Check]:
+    return [_true(f"_{prefix}offsets_in_article"), _true(f"_{prefix}text_matches_article")]
+
+
+def _year_range(date_column: str) -> Check:
+    return Check(
+        "ExpectColumnValuesToBeBetween",
+        f"_{date_column}_year",
+        "block",
+        {"min_value": MIN_YEAR, "max_value": MAX_YEAR},
+    )
+
+
+SUITES: dict[str, list[Check]] = {
+    "articles": [
+        *_key("article_id"),
+        Check("ExpectColumnValuesToNotBeNull", "text", "block"),
+        Check("ExpectColumnValueLengthsToBeBetween", "text", "block", {"min_value": 1}),
+        _in_set("published_source", PUBLISHED_SOURCES),
+        _year_range("published_date"),
+        Check(
+            "ExpectColumnValuesToNotBeNull",
+            "published_date",
+            "warn",
+            {"mostly": 1 - MAX_UNDATED_ARTICLE_SHARE},
+        ),
+        _true("_has_entities", "warn"),
+    ],
+    "entities": [
+        *_key("entity_id"),
+        Check("ExpectColumnValuesToNotBeNull", "name", "block"),
+        _in_set("label", ENTITY_LABELS),
+    ],
+    "entity_mentions": [
+        *_key("mention_id"),
+        _in_set("label", ENTITY_LABELS),
+        _true("_article_exists"),
+        _true("_entity_exists"),
+        *_offsets(),
+    ],
+    "quotes": [
+        *_key("quote_id"),
+        _in_set("quote_type", QUOTE_TYPES),
+        Check("ExpectColumnValueLengthsToBeBetween", "text", "block", {"min_value": 1}),
+        Check("ExpectColumnValuesToBeBetween", "confidence", "block", {"min_value": 0, "max_value": 1}),
+        _true("_article_exists"),
+        _true("_speaker_entity_exists"),
+        *_offsets(),
+        _true("_speaker_offsets_match"),
+        Check(
+            "ExpectColumnValuesToNotBeNull",
+            "speaker_entity_id",
+            "warn",
+            {"mostly": 1 - MAX_UNRESOLVED_SPEAKER_SHARE},
+        ),
+    ],
+    "timeline": [
+        *_key("event_id"),
+        _in_set("timex_type", TIMEX_TYPES),
+        _in_set("anchor", ANCHORS),
+        _in_set("granularity", GRANULARITIES),
+        _year_range("date_start"),
+        _year_range("date_end"),
+        _true("_dates_ordered"),
+        _true("_article_exists"),
+        *_offsets(),
+    ],
+}
+
+
+def _article_text(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    return frames["articles"].select("article_id", pl.col("text").alias("_article_text"))
+
+
+def _offset_checks(start: str, end: str, text: str, prefix: str = "") -> list[pl.Expr]:
+    length = pl.col("_article_text").str.len_chars()
+    inside = (pl.col(start) >= 0) & (pl.col(start) < pl.col(end)) & (pl.col(end) <= length)
+    sliced = pl.col("_article_text").str.slice(pl.col(start), pl.col(end) - pl.col(start))
+    return [
+        inside.fill_null(False).alias(f"_{prefix}offsets_in_article"),
+        (sliced == pl.col(text)).fill_null(False).alias(f"_{prefix}text_matches_article"),
+    ]
+
+
+def _year(column: str) -> pl.Expr:
+    return pl.col(column).dt.year().alias(f"_{column}_year")
+
+
+def _exists_in(column: str, values: pl.Series, *, nullable: bool = False) -> pl.Expr:
+    found = pl.col(column).is_in(values.implode())
+    return (pl.col(column).is_null() | found) if nullable else found.fill_null(False)
+
+
+def prepare_frames(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The run's tables with the derived check columns the suites read."""
+    texts = _article_text(frames)
+    article_ids = frames["articles"]["article_id"]
+    entity_ids = frames["entities"]["entity_id"]
+    with_text = {
+        name: frames[name].join(texts, on="article_id", how="left")
+        for name in ("entity_mentions", "quotes", "timeline")
+    }
+    speaker_slice = pl.col("_article_text").str.slice(
+        pl.col("speaker_start"), pl.col("speaker_end") - pl.col("speaker_start")
+    )
+    return {
+        "articles": frames["articles"].with_columns(
+            _year("published_date"),
+            pl.col("article_id")
+            .is_in(frames["entity_mentions"]["article_id"].implode())
+            .alias("_has_entities"),
+        ),
+        "entities": frames["entities"],
+        "entity_mentions": with_text["entity_mentions"]
+        .with_columns(
+            _exists_in("article_id", article_ids).alias("_article_exists"),
+            _exists_in("entity_id", entity_ids).alias("_entity_exists"),
+            *_offset_checks("start_char", "end_char", "text"),
+        )
+        .drop("_article_text"),
+        "quotes": with_text["quotes"]
+        .with_columns(
+            _exists_in("article_id", article_ids).alias("_article_exists"),
+            _exists_in("speaker_entity_id", entity_ids, nullable=True).alias(
+                "_speaker_entity_exists"
+            ),
+            *_offset_checks("start_char", "end_char", "text"),
+            (
+                pl.col("speaker").is_null()
+                | (
+                    pl.col("speaker_start").is_not_null()
+                    & (speaker_slice == pl.col("speaker"))
+                )
+            )
+            .fill_null(False)
+            .alias("_speaker_offsets_match"),
+        )
+        .drop("_article_text"),
+        "timeline": with_text["timeline"]
+        .with_columns(
+            _exists_in("article_id", article_ids).alias("_article_exists"),
+            _year("date_start"),
+            _year("date_end"),
+            (
+                pl.col("date_start").is_null()
+                | pl.col("date_end").is_null()
+                | (pl.col("date_start") <= pl.col("date_end"))
+            ).alias("_dates_ordered"),
+            *_offset_checks("start_char", "end_char", "expression"),
+        )
+        .drop("_article_text"),
+    }

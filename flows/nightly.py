@@ -1,0 +1,293 @@
+"""The nightly flow: inbox files -> articles -> spaCy -> tables -> checks -> warehouse.
+
+The flow body only wires extract -> transform -> validate -> load; the work lives in
+`transforms/`, `expectations/` and `warehouse/`. Only tasks that touch the file system
+or the warehouse retry.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from expectations.validate import Verdict, validate
+from flows.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MODEL,
+    DEFAULT_WAREHOUSE,
+    dq_root,
+)
+from transforms import articles as article_tables
+from transforms import parsing, tables
+from transforms.parsing import Article, Quarantined
+from transforms.pipeline import load_nlp, model_version
+from warehouse import loader
+
+IO_RETRIES = 2
+IO_RETRY_DELAYS = [1, 5]
+
+
+@dataclass
+class Inbox:
+    """What was read from the inbox: parsed files, skipped files, quarantined inputs."""
+
+    files_seen: int = 0
+    parsed: list[Article] = field(default_factory=list)
+    parsed_paths: set[str] = field(default_factory=set)
+    skipped_paths: set[str] = field(default_factory=set)
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    status: str
+    warehouse: Path
+    data_docs: Path
+    files_seen: int
+    articles_new: int
+    articles_changed: int
+    articles_unchanged: int
+    articles_reprocessed: int
+    articles_removed: int
+    files_quarantined: int
+    quarantined: list[tuple[str, str, str]]
+    table_rows: dict[str, int]
+    blocking_failures: list[str]
+    warnings: list[str]
+    seconds: float
+
+
+def display_path(path: Path) -> str:
+    """A path as recorded in the warehouse: relative to the working folder when inside it."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def discover_files(inbox: list[str]) -> tuple[list[Path], list[Quarantined]]:
+    """Every article file under the inbox folders (recursively) or named directly."""
+    found: set[Path] = set()
+    missing: list[Quarantined] = []
+    for entry in inbox:
+        root = Path(entry)
+        if root.is_dir():
+            for folder, _dirs, names in os.walk(root):  # does not follow symlinked folders
+                for name in names:
+                    candidate = Path(folder) / name
+                    if parsing.is_article_path(name) and candidate.is_file():
+                        found.add(candidate)
+        elif root.is_file():
+            found.add(root)
+        else:
+            missing.append(Quarantined(entry, None, "unreadable", "no such file or folder"))
+    return sorted(found, key=display_path), missing
+
+
+@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def read_inbox(inbox: list[str], known: pl.DataFrame, max_bytes: int, reprocess: bool) -> Inbox:
+    """Read and parse every new or changed file; files whose bytes were loaded before
+    are skipped unread (unless reprocessing)."""
+    files, missing = discover_files(inbox)
+    result = Inbox(files_seen=len(files), quarantined=missing)
+    contents: dict[str, bytes] = {}
+    for path in files:
+        shown = display_path(path)
+        try:
+            contents[shown] = path.read_bytes()
+        except OSError as exc:
+            result.quarantined.append(Quarantined(shown, None, "unreadable", str(exc)))
+    digests = {shown: parsing.sha256_hex(data) for shown, data in contents.items()}
+    unchanged = set() if reprocess else article_tables.unchanged_paths(known, digests)
+    result.skipped_paths = unchanged
+    for shown, data in contents.items():
+        if shown in unchanged:
+            continue
+        sidecar = parsing.sidecar_path(shown)
+        sidecar_bytes = Path(sidecar).read_bytes() if sidecar and Path(sidecar).is_file() else None
+        parsed = parsing.parse_file(shown, data, sidecar=sidecar_bytes, max_bytes=max_bytes)
+        result.parsed.extend(parsed.articles)
+        result.quarantined.extend(parsed.quarantined)
+        result.parsed_paths.add(shown)
+    return result
+
+
+@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def read_known_sources(warehouse: Path) -> pl.DataFrame:
+    return loader.known_sources(warehouse)
+
+
+@task(cache_policy=NO_CACHE)
+def plan_articles(known: pl.DataFrame, inbox: Inbox, reprocess: bool) -> article_tables.RunPlan:
+    return article_tables.plan_run(
+        known, inbox.parsed, inbox.parsed_paths, inbox.skipped_paths, reprocess=reprocess
+    )
+
+
+@task(cache_policy=NO_CACHE)
+def build_tables(
+    plan: article_tables.RunPlan,
+    inbox: Inbox,
+    model: str,
+    workers: int,
+    batch_size: int,
+    run_id: str,
+) -> tuple[dict[str, pl.DataFrame], str]:
+    """Run spaCy over the articles to analyse and build every table of the run."""
+    version_label = model_version(model)
+    docs: list[tables.DocRows] = []
+    if plan.to_analyse:  # an unchanged rerun never pays for loading the model
+        nlp = load_nlp(model)
+        texts = ((a.text, (a.article_id, a.published_date)) for a in plan.to_analyse)
+        docs = [
+            tables.doc_rows(doc, article_id, published)
+            for doc, (article_id, published) in nlp.pipe(
+                texts, as_tuples=True, batch_size=batch_size, n_process=max(1, workers)
+            )
+        ]
+    articles = article_tables.articles_frame(
+        plan.to_analyse, model_version=version_label, run_id=run_id
+    )
+    mentions = tables.mentions_frame(docs, run_id=run_id)
+    frames = pl.collect_all(
+        [
+            mentions,
+            tables.quotes_frame(docs, run_id=run_id),
+            tables.timeline_frame(docs, run_id=run_id),
+            tables.entities_frame(mentions, articles.lazy(), run_id=run_id),
+        ]
+    )
+    built = dict(zip(("entity_mentions", "quotes", "timeline", "entities"), frames, strict=True))
+    built["articles"] = articles
+    built["article_sources"] = article_tables.article_sources_frame(plan.sources, run_id=run_id)
+    built["quarantine"] = article_tables.quarantine_frame(inbox.quarantined, run_id=run_id)
+    return built, version_label
+
+
+@task(cache_policy=NO_CACHE)
+def check_tables(frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str) -> Verdict:
+    return validate(frames, gx_root, run_id)
+
+
+@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def publish(
+    warehouse: Path,
+    frames: dict[str, pl.DataFrame],
+    verdict: Verdict,
+    plan: article_tables.RunPlan,
+    run_record: dict[str, object],
+) -> None:
+    record = pl.DataFrame([run_record]).with_columns(
+        pl.col("inbox").cast(pl.List(pl.String))
+    )
+    loader.publish_run(
+        warehouse,
+        {**frames, "runs": record, "dq_results": verdict.results},
+        plan.stale_article_ids,
+        load_data=not verdict.blocked,
+    )
+
+
+def run_status(verdict: Verdict, quarantined: int) -> str:
+    if verdict.blocked:
+        return "failed_validation"
+    return "success_with_quarantine" if quarantined else "success"
+
+
+def publish_artifact(summary: RunSummary) -> None:
+    lines = [
+        f"# newsdesk run `{summary.run_id}`: {summary.status}",
+        "",
+        "| table | rows this run |",
+        "|---|---|",
+        *[f"| {name} | {count} |" for name, count in sorted(summary.table_rows.items())],
+        "",
+        f"Blocking failures: {len(summary.blocking_failures)}; warnings: {len(summary.warnings)}.",
+        *[f"- block: `{f}`" for f in summary.blocking_failures],
+        *[f"- warn: `{w}`" for w in summary.warnings],
+        "",
+        f"Data Docs: `{summary.data_docs}`",
+    ]
+    create_markdown_artifact(
+        key="newsdesk-data-quality", markdown="\n".join(lines), description="Data quality"
+    )
+
+
+@flow(name="newsdesk-nightly")
+def nightly(
+    inbox: list[str],
+    warehouse: str = str(DEFAULT_WAREHOUSE),
+    workers: int = 1,
+    reprocess: bool = False,
+    model: str = DEFAULT_MODEL,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> RunSummary:
+    """Load new and changed articles from `inbox` into the DuckDB `warehouse`."""
+    started = datetime.now(UTC)
+    run_id = str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S%f}")
+    warehouse_path = Path(warehouse)
+    gx_root = dq_root(warehouse_path)
+
+    known = read_known_sources(warehouse_path)
+    read = read_inbox(inbox, known, max_bytes, reprocess)
+    plan = plan_articles(known, read, reprocess)
+    frames, version_label = build_tables(plan, read, model, workers, batch_size, run_id)
+    verdict = check_tables(frames, gx_root, run_id)
+    status = run_status(verdict, len(read.quarantined))
+    finished = datetime.now(UTC)
+    run_record: dict[str, object] = {
+        "run_id": run_id,
+        "started_at": started,
+        "finished_at": finished,
+        "status": status,
+        "status_detail": "; ".join(verdict.failures("block")) or None,
+        "files_seen": read.files_seen,
+        "articles_new": plan.new,
+        "articles_changed": plan.changed,
+        "articles_unchanged": plan.unchanged,
+        "articles_reprocessed": plan.reprocessed,
+        "articles_removed": plan.removed,
+        "files_quarantined": len(read.quarantined),
+        "model": model,
+        "model_version": version_label,
+        "code_version": version("newsdesk"),
+        "inbox": list(inbox),
+    }
+    publish(warehouse_path, frames, verdict, plan, run_record)
+
+    summary = RunSummary(
+        run_id=run_id,
+        status=status,
+        warehouse=warehouse_path,
+        data_docs=verdict.docs_index,
+        files_seen=read.files_seen,
+        articles_new=plan.new,
+        articles_changed=plan.changed,
+        articles_unchanged=plan.unchanged,
+        articles_reprocessed=plan.reprocessed,
+        articles_removed=plan.removed,
+        files_quarantined=len(read.quarantined),
+        quarantined=[(q.source_path, q.reason, q.detail) for q in read.quarantined],
+        table_rows={
+            name: frames[name].height
+            for name in ("articles", "entities", "entity_mentions", "quotes", "timeline")
+        },
+        blocking_failures=verdict.failures("block"),
+        warnings=verdict.failures("warn"),
+        seconds=(finished - started).total_seconds(),
+    )
+    publish_artifact(summary)
+    return summary
