@@ -108,11 +108,9 @@ def plan_run(
         plan.to_analyse.append(article)
 
     # Articles no source points to any more (their file changed or lost a line) go.
-    new_keys = {(a.source_path, a.source_item) for a in parsed}
+    # Sources in files read this run are replaced by what was parsed from them.
     remaining = {
-        article_id
-        for (path, item), article_id in known_by_key.items()
-        if path not in parsed_paths or (path, item) in new_keys
+        article_id for (path, _), article_id in known_by_key.items() if path not in parsed_paths
     } | {a.article_id for a in parsed}
     orphaned = sorted(
         {

@@ -1,0 +1,280 @@
+"""Entities: rules on hand-made docs (no model) and the seed article (real model)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from transforms.entities import ENTITY_LABELS, entity_id, mention_rows
+from transforms.entity_rules import (
+    Mention,
+    apply_rules,
+    clean_bounds,
+    cluster_mentions,
+    initials,
+    label_from_gazetteer,
+    vote_label,
+)
+
+ROW_KEYS = {
+    "text",
+    "label",
+    "start_char",
+    "end_char",
+    "sentence_index",
+    "entity_name",
+    "entity_label",
+    "entity_id",
+}
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def make_doc(blank, words, ents, spaces=None):
+    """A Doc from words, with entity spans given as (start_token, end_token, label)."""
+    doc = Doc(blank.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def texts(doc, parts):
+    return [doc[p.start : p.end].text for p in parts]
+
+
+# ------------------------------------------------------------- pure rules
+
+
+def test_entity_labels_exclude_dates_and_numbers():
+    assert "PERSON" in ENTITY_LABELS and "GPE" in ENTITY_LABELS and "LAW" in ENTITY_LABELS
+    assert not {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} & set(ENTITY_LABELS)
+
+
+def test_entity_id_is_deterministic_and_normalised():
+    expected = "ent_" + hashlib.sha256(b"PERSON\x1fmark rutte").hexdigest()[:16]
+    assert entity_id("Mark Rutte", "PERSON") == expected == "ent_a57a1ac6cdc49ee7"
+    assert entity_id("  mark   RUTTE ", "person") == expected
+    assert entity_id("Nato", "ORG") == entity_id("NATO", "ORG") == "ent_e82150989700ad3c"
+    assert entity_id("Mark Rutte", "ORG") != expected
+    assert entity_id("", "").startswith("ent_")
+
+
+def test_clean_bounds_drops_square_bracket_insertion(blank):
+    doc = Doc(blank.vocab, words=["president", "[", "Vladimir", "]", "Putin", "said"],
+              spaces=[True, False, False, True, True, False])  # fmt: skip
+    parts = clean_bounds(doc, 2, 5, "PERSON")  # the model's "Vladimir] Putin"
+    assert texts(doc, parts) == ["Putin"]
+
+
+def test_clean_bounds_strips_the_possessive_and_scores(blank):
+    doc = Doc(blank.vocab, words=["the", "White", "House", "'s", "plan", "Somerset", "83"])
+    assert texts(doc, clean_bounds(doc, 0, 4, "ORG")) == ["White House"]
+    assert texts(doc, clean_bounds(doc, 5, 7, "ORG")) == ["Somerset"]
+
+
+def test_clean_bounds_strips_honorific_and_title(blank):
+    doc = Doc(blank.vocab, words=["Mr", "Zelenskiy", "President", "Bill", "Clinton"])
+    (part,) = clean_bounds(doc, 0, 2, "ORG")
+    assert (doc[part.start : part.end].text, part.honorific) == ("Zelenskiy", True)
+    (part,) = clean_bounds(doc, 2, 5, "PERSON")
+    assert (doc[part.start : part.end].text, part.title) == ("Bill Clinton", True)
+    # "General Motors" is not a title + name
+    doc = Doc(blank.vocab, words=["General", "Motors"])
+    assert texts(doc, clean_bounds(doc, 0, 2, "ORG")) == ["General Motors"]
+
+
+def test_clean_bounds_splits_lines_and_spaced_dashes(blank):
+    doc = Doc(blank.vocab, words=["Romania", "-", "Cosmin", "Contra", "\n", "Ken"],
+              spaces=[True, True, True, False, False, False])  # fmt: skip
+    assert texts(doc, clean_bounds(doc, 0, 6, "ORG")) == ["Romania", "Cosmin Contra", "Ken"]
+
+
+def test_gazetteer_labels():
+    assert label_from_gazetteer("Kyiv") == "GPE"
+    assert label_from_gazetteer("RUSSIA") == "GPE"
+    assert label_from_gazetteer("Middle East") == "LOC"
+    assert label_from_gazetteer("Ukrainian") == "NORP"
+    assert label_from_gazetteer("Putin") is None
+
+
+def test_initials():
+    assert initials(["North", "Atlantic", "Treaty", "Organization"]) == "NATO"
+    assert initials(["Bank", "of", "England"]) == "BE"
+
+
+def m(start, words, label, **kw):
+    words = tuple(words.split())
+    return Mention(start, start + len(words), label, words, **kw)
+
+
+def test_alias_clustering_full_name_surname_honorific():
+    ms = [
+        m(0, "Mark Rutte", "PERSON"),
+        m(5, "Nato", "ORG"),
+        m(9, "Rutte", "PERSON"),
+        m(14, "Rutte", "ORG", honorific=True),
+        m(20, "NATO", "ORG"),
+        m(25, "Brussels", "GPE"),
+    ]
+    c = cluster_mentions(ms)
+    assert c[0] == c[2] == c[3]
+    assert c[1] == c[4]
+    assert len({c[0], c[1], c[5]}) == 3
+    assert vote_label(ms, [0, 2, 3]) == "PERSON"
+
+
+def test_alias_clustering_keeps_two_people_with_one_surname_apart():
+    ms = [
+        m(0, "Bill Clinton", "PERSON"),
+        m(4, "Clinton", "PERSON"),
+        m(10, "Hillary Clinton", "PERSON"),
+        m(14, "Clinton", "PERSON"),
+    ]
+    c = cluster_mentions(ms)
+    assert c[0] == c[1] and c[2] == c[3] and c[0] != c[2]
+
+
+def test_acronym_joins_its_full_name():
+    ms = [m(0, "Federal Open Market Committee", "ORG"), m(8, "FOMC", "PERSON")]
+    c = cluster_mentions(ms)
+    assert c[0] == c[1]
+    assert vote_label(ms, [0, 1]) == "ORG"
+
+
+def test_honorific_makes_a_person(blank):
+    words = ["Mr", "Zelenskiy", "met", "Mr", "Trump", "in", "Kyiv", "."]
+    doc = make_doc(blank, words, [(0, 2, "ORG"), (4, 5, "PERSON"), (6, 7, "PERSON")])
+    apply_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Zelenskiy", "PERSON"),
+        ("Trump", "PERSON"),
+        ("Kyiv", "GPE"),
+    ]
+
+
+def test_honorific_finds_a_person_the_model_missed(blank):
+    doc = make_doc(blank, ["Then", "Ms", "Leavitt", "spoke", "."], [])
+    rows = mention_rows(doc)
+    assert [(r["text"], r["label"]) for r in rows] == [("Leavitt", "PERSON")]
+
+
+def test_mention_rows_contract_on_a_blank_doc(blank):
+    words = ["Mark", "Rutte", "said", "NATO", "backs", "Kyiv", ".", "Mr", "Rutte",
+             "left", "Nato", "'s", "summit", "."]  # fmt: skip
+    ents = [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON"), (7, 9, "ORG"), (10, 11, "ORG")]
+    doc = make_doc(blank, words, ents)
+    rows = mention_rows(doc)
+    assert all(set(r) == ROW_KEYS for r in rows)
+    assert all(doc.text[r["start_char"] : r["end_char"]] == r["text"] for r in rows)
+    assert [r["start_char"] for r in rows] == sorted(r["start_char"] for r in rows)
+    got = [(r["text"], r["label"], r["entity_name"], r["entity_label"]) for r in rows]
+    assert got == [
+        ("Mark Rutte", "PERSON", "Mark Rutte", "PERSON"),
+        ("NATO", "ORG", "NATO", "ORG"),
+        ("Kyiv", "GPE", "Kyiv", "GPE"),
+        ("Rutte", "PERSON", "Mark Rutte", "PERSON"),
+        ("Nato", "ORG", "NATO", "ORG"),
+    ]
+    assert rows[0]["entity_id"] == rows[3]["entity_id"] == entity_id("Mark Rutte", "PERSON")
+    assert rows[1]["entity_id"] == rows[4]["entity_id"]
+    assert {r["sentence_index"] for r in rows} == {0}  # no sentence boundaries set
+
+
+def test_mention_rows_never_raises_on_odd_input(blank):
+    assert mention_rows(blank("")) == []
+    assert mention_rows(blank("   \n\n ")) == []
+    doc = blank("[ ] 's the \u2019s -- (( 1996-08-30 \x00 \ufffd")
+    doc.ents = [Span(doc, 0, len(doc), label="PERSON")]
+    assert mention_rows(doc) == []
+
+
+def test_dateline_and_caps_headline(blank):
+    doc = blank("SOCCER - LEBED WINS IN MOSCOW .\nLONDON 1996-08-30\nAlexander Lebed won .")
+    lebed = [t.i for t in doc if t.text == "Alexander"][0]
+    doc.ents = [Span(doc, lebed, lebed + 2, label="PERSON")]
+    got = [(r["text"], r["label"], r["entity_name"]) for r in mention_rows(doc)]
+    assert got == [
+        ("LEBED", "PERSON", "Alexander Lebed"),
+        ("MOSCOW", "GPE", "MOSCOW"),
+        ("LONDON", "GPE", "LONDON"),
+        ("Alexander Lebed", "PERSON", "Alexander Lebed"),
+    ]
+
+
+# ------------------------------------------------------------------ the seed
+
+SEED_PERSONS = {
+    "Donald Trump": {"Donald Trump", "Trump"},
+    "Vladimir Putin": {"Vladimir Putin", "Putin"},
+    "Volodymyr Zelenskiy": {"Volodymyr Zelenskiy", "Zelenskiy"},
+    "Mark Rutte": {"Mark Rutte", "Rutte"},
+    "Pete Hegseth": {"Pete Hegseth", "Hegseth"},
+    "Karoline Leavitt": {"Karoline Leavitt", "Leavitt"},
+}
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seed_doc):
+    return mention_rows(seed_doc)
+
+
+def test_seed_rows_follow_the_contract(seed_rows, seed_text):
+    assert seed_rows
+    for r in seed_rows:
+        assert set(r) == ROW_KEYS
+        assert seed_text[r["start_char"] : r["end_char"]] == r["text"]
+        assert r["label"] in ENTITY_LABELS and r["entity_label"] in ENTITY_LABELS
+        assert r["entity_id"] == entity_id(r["entity_name"], r["entity_label"])
+        assert not any(ch in r["text"] for ch in "[]()\u2019'")
+        assert not r["text"].lower().startswith(("the ", "mr ", "ms "))
+    assert [r["start_char"] for r in seed_rows] == sorted(r["start_char"] for r in seed_rows)
+    assert [r["sentence_index"] for r in seed_rows] == sorted(
+        r["sentence_index"] for r in seed_rows
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PERSONS))
+def test_seed_persons_are_one_entity_each(seed_rows, seed_text, name):
+    surname = name.split()[-1]
+    rows = [r for r in seed_rows if surname in r["text"]]
+    assert {r["entity_name"] for r in rows} == {name}
+    assert {r["entity_label"] for r in rows} == {"PERSON"}
+    assert {r["label"] for r in rows} == {"PERSON"}
+    assert {r["entity_id"] for r in rows} == {entity_id(name, "PERSON")}
+    assert {r["text"] for r in rows} == SEED_PERSONS[name]
+    # every written occurrence of the surname is attached
+    assert len(rows) == seed_text.count(surname)
+
+
+def test_seed_honorific_and_bracketed_mentions(seed_rows, seed_text):
+    by_start = {r["start_char"]: r for r in seed_rows}
+    for phrase in ("Mr Zelenskiy", "Mr Trump", "Mr Putin", "Mr Rutte", "Mr Hegseth",
+                   "Ms Leavitt"):  # fmt: skip
+        start = seed_text.index(phrase) + len(phrase.split()[0]) + 1
+        assert by_start[start]["label"] == "PERSON", phrase
+    bracketed = seed_text.index("[Vladimir] Putin") + len("[Vladimir] ")
+    assert by_start[bracketed]["text"] == "Putin"
+    assert by_start[bracketed]["entity_name"] == "Vladimir Putin"
+
+
+def test_seed_places_and_organisations(seed_rows):
+    kyiv = [r for r in seed_rows if r["text"] == "Kyiv"]
+    assert len(kyiv) == 3 and {r["label"] for r in kyiv} == {"GPE"}
+    assert not [r for r in seed_rows if "Putin" in r["text"] and r["label"] == "GPE"]
+    nato = [r for r in seed_rows if r["text"].casefold() == "nato"]
+    assert len(nato) == 4
+    assert len({r["entity_id"] for r in nato}) == 1 and nato[0]["entity_label"] == "ORG"
+    assert {r["label"] for r in seed_rows if r["text"] == "Ukraine"} == {"GPE"}
+
+
+def test_seed_pipeline_component_is_registered(nlp, seed_doc):
+    assert "newsdesk_entity_rules_v1" in nlp.pipe_names
+    assert nlp.pipe_names.index("newsdesk_entity_rules_v1") > nlp.pipe_names.index("ner")
+    ents = {(e.start_char, e.text, e.label_) for e in seed_doc.ents}
+    assert not any("]" in text for _, text, _ in ents)
+    assert any(text == "Kyiv" and label == "GPE" for _, text, label in ents)
