@@ -123,7 +123,9 @@ SUITES: dict[str, list[Check]] = {
         *_key("quote_id"),
         _in_set("quote_type", QUOTE_TYPES),
         Check("ExpectColumnValueLengthsToBeBetween", "text", "block", {"min_value": 1}),
-        Check("ExpectColumnValuesToBeBetween", "confidence", "block", {"min_value": 0, "max_value": 1}),
+        Check(
+            "ExpectColumnValuesToBeBetween", "confidence", "block", {"min_value": 0, "max_value": 1}
+        ),
         _true("_article_exists"),
         _true("_speaker_entity_exists"),
         *_offsets(),
@@ -208,10 +210,7 @@ def prepare_frames(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             *_offset_checks("start_char", "end_char", "text"),
             (
                 pl.col("speaker").is_null()
-                | (
-                    pl.col("speaker_start").is_not_null()
-                    & (speaker_slice == pl.col("speaker"))
-                )
+                | (pl.col("speaker_start").is_not_null() & (speaker_slice == pl.col("speaker")))
             )
             .fill_null(False)
             .alias("_speaker_offsets_match"),

@@ -13,8 +13,7 @@ import json
 import sys
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
-from pathlib import Path
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -47,15 +46,13 @@ WarehouseOption = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
 
 
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format.")
-]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -92,7 +89,9 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: OutputFo
         typer.echo(f"({len(rows)} rows)")
 
 
-def run_query(warehouse: str | None, sql: str, params: dict[str, Any], output: OutputFormat) -> None:
+def run_query(
+    warehouse: str | None, sql: str, params: dict[str, Any], output: OutputFormat
+) -> None:
     from warehouse.loader import WarehouseError, query
 
     try:

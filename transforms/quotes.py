@@ -1,1 +1,962 @@
-"""Quotes of one Doc as rows (one pure function)."""
+"""Quotes of one Doc as rows (one pure function).
+
+``quote_rows(doc, mentions)`` finds who said what in a processed article:
+
+1. passages in quotation marks (``transforms.quote_rules.find_passages``: straight and
+   typographic, single and double, guillemets; unbalanced marks close at the end of
+   their paragraph; a paragraph that re-opens the quotation continues it);
+2. for each passage, the speech cue near it (a verb by lemma: "said", "told", ...;
+   or "according to") in the same sentence, and the speaker as the subject of that
+   cue in the dependency parse; a passage embedded in reported speech ("told them
+   that they must now "lead from the front"") becomes a ``mixed`` quote whose content
+   is the reported clause; a paragraph of quotation with no cue inherits the speaker
+   of the quote before it;
+3. indirect speech: the clausal complement of a speech (or belief) verb, "according
+   to X", and nominal forms ("comments from X that ...");
+4. each speaker, kept as written ("he", "the secretary general"), is resolved to an
+   entity through ``mentions``: the overlapping mention, else for pronouns the person
+   in focus, for role nouns the person holding that title in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Any
+
+from transforms.quote_rules import (
+    ALL_MARKS,
+    BELIEF_LEMMAS,
+    PRONOUNS,
+    PRONOUNS_PERSON,
+    SPEECH_LEMMAS,
+    SPEECH_NOUNS,
+    Passage,
+    find_passages,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ROW_KEYS: tuple[str, ...] = (
+    "text",
+    "start_char",
+    "end_char",
+    "quote_type",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_entity_id",
+    "speaker_name",
+    "cue",
+    "confidence",
+)
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+TERMINATORS = {".", "!", "?"}
+NP_LEFT_SKIP = {"punct", "cc", "preconj", "advmod", "mark"}
+PERSON_LABELS = {"PERSON", "PER"}
+GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+# ----------------------------------------------------------------- token helpers
+
+
+def _np_span(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``: its left modifiers and
+    the head itself (appositions, relative clauses and prepositions left out)."""
+    start_tok = head
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_SKIP:
+            continue
+        left = child.left_edge
+        if left.i < start_tok.i:
+            start_tok = left
+        break
+    end_tok = head
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} and child.i == end_tok.i + 1:
+            end_tok = child
+        else:
+            break
+    # do not start on punctuation or a quotation mark
+    doc = head.doc
+    i = start_tok.i
+    while i < head.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return doc[i].idx, end_tok.idx + len(end_tok.text)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.dep_ == "nsubjpass":
+                return None  # "was told": the subject is the hearer
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    return None
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head is not tok and n < 200:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _according_to(tok: Token) -> Token | None:
+    """For the token "according" of "according to X", the head of X."""
+    if tok.lower_ != "according":
+        return None
+    for child in tok.children:
+        if child.lower_ == "to":
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for gc in nxt.children:
+            if gc.dep_ == "pobj":
+                return gc
+    return None
+
+
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+}
+
+
+def _strip_honorific(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _is_cue(tok: Token, beliefs: bool = False) -> bool:
+    if tok.lower_ == "according":
+        return _according_to(tok) is not None
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    ):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_LEMMAS:
+        return True
+    return beliefs and lemma in BELIEF_LEMMAS
+
+
+def _cue_text(tok: Token) -> str:
+    if tok.lower_ == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            return tok.doc.text[tok.idx : nxt.idx + len(nxt.text)]
+    return tok.text
+
+
+def _speaker_of(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        return _according_to(cue)
+    subj = _subject(cue)
+    if subj is not None and subj.dep_ == "expl":
+        return None
+    return subj
+
+
+# ----------------------------------------------------------------- the builder
+
+
+class _Builder:
+    def __init__(self, doc: Doc, mentions: list[dict]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = sorted(
+            [
+                m
+                for m in (mentions or [])
+                if isinstance(m, dict) and "start_char" in m and "end_char" in m
+            ],
+            key=lambda m: (m["start_char"], m["end_char"]),
+        )
+        self.passages: list[Passage] = sorted(find_passages(self.text), key=lambda p: p.outer_start)
+        self.passage_starts = [p.outer_start for p in self.passages]
+        self.tok_starts = [t.idx for t in doc]
+        self.rows: list[dict[str, Any]] = []
+        self.has_parse = doc.has_annotation("DEP")
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+
+    # -- positions
+    def tok_at(self, char: int) -> Token | None:
+        if not len(self.doc):
+            return None
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        return self.doc[max(0, i)]
+
+    def line_of(self, char: int) -> int:
+        return bisect.bisect_right(self.line_starts, char) - 1
+
+    def in_passage(self, tok: Token) -> Passage | None:
+        i = bisect.bisect_right(self.passage_starts, tok.idx) - 1
+        # passages do not nest, so the last one starting before the token decides
+        if i >= 0 and tok.idx < self.passages[i].outer_end:
+            return self.passages[i]
+        return None
+
+    def window(self, p: Passage, idx: int) -> tuple[list[Token], list[Token]]:
+        """Tokens outside quotation marks before and after passage ``idx`` within its
+        sentence (sentence ends outside quotes, line ends and other passages stop it)."""
+        doc = self.doc
+        line_a = self.line_starts[p.line]
+        line_b = (
+            self.line_starts[p.line + 1] - 1
+            if p.line + 1 < len(self.line_starts)
+            else len(self.text)
+        )
+        prev_end = max([q.outer_end for q in self.passages[:idx] if q.line == p.line] or [line_a])
+        nxt = [q.outer_start for q in self.passages[idx + 1 :] if q.line == p.line]
+        next_start = min(nxt) if nxt else line_b
+        before: list[Token] = []
+        t = self.tok_at(p.outer_start - 1) if p.outer_start > 0 else None
+        while t is not None and t.idx >= prev_end and t.idx < p.outer_start:
+            if t.text in TERMINATORS and not self.in_passage(t):
+                break
+            before.insert(0, t)
+            t = doc[t.i - 1] if t.i > 0 else None
+        after: list[Token] = []
+        t = self.tok_at(p.outer_end) if p.outer_end < len(self.text) else None
+        if t is not None and t.idx < p.outer_end:
+            t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        while t is not None and t.idx < next_start:
+            if t.text in TERMINATORS:
+                after.append(t)
+                break
+            after.append(t)
+            t = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        before = [t for t in before if not t.is_space and not self.in_passage(t)]
+        after = [t for t in after if not t.is_space and not self.in_passage(t)]
+        return before, after
+
+    # -- speaker resolution
+    def mention_over(self, s: int, e: int) -> dict | None:
+        best, best_ov = None, 0
+        for m in self.mentions:
+            if m["start_char"] >= e:
+                break
+            ov = min(e, m["end_char"]) - max(s, m["start_char"])
+            if ov > 0:
+                lab = m.get("entity_label") or m.get("label")
+                score = ov + (1000 if lab in PERSON_LABELS else 0)
+                if score > best_ov:
+                    best, best_ov = m, score
+        return best
+
+    def canonical(self, m: dict) -> tuple[str | None, str | None]:
+        name = m.get("entity_name") or m.get("text")
+        eid = m.get("entity_id")
+        lab = m.get("entity_label") or m.get("label")
+        if name and (lab in PERSON_LABELS or _strip_honorific(name) != name):
+            hit = self.full_name(_strip_honorific(name))
+            if hit is not None:
+                return hit
+        return eid, name
+
+    def full_name(self, surname: str) -> tuple[str | None, str | None] | None:
+        """A lone surname ("Rutte", "Mr Rutte"): a fuller PERSON name in the article."""
+        if not surname or len(surname.split()) != 1:
+            return None
+        for o in self.mentions:
+            oname = o.get("entity_name") or ""
+            olab = o.get("entity_label") or o.get("label")
+            parts = _strip_honorific(oname).split()
+            if olab in PERSON_LABELS and len(parts) > 1 and parts[-1] == surname:
+                return o.get("entity_id"), oname
+        return None
+
+    def previous_speaker(
+        self, before: int, person: bool | None
+    ) -> tuple[str | None, str | None] | None:
+        for r in reversed(self.rows):
+            if r["start_char"] >= before or r["speaker_entity_id"] is None:
+                continue
+            lab = r.get("_label")
+            if person is None or (person == (lab in PERSON_LABELS)):
+                return r["speaker_entity_id"], r["speaker_name"]
+        return None
+
+    def resolve(
+        self, s: int, e: int, head: Token | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """(entity_id, name, label) of the speaker span."""
+        m = self.mention_over(s, e)
+        if (
+            m is not None
+            and head is not None
+            and (m.get("entity_label") or m.get("label")) not in PERSON_LABELS
+            and not (m["start_char"] <= head.idx < m["end_char"])
+        ):
+            # "European countries", "US secretary ... Pete Hegseth": the mention is
+            # a modifier; a person in apposition wins, else no entity
+            m = None
+            for t in head.subtree:
+                pm = self.mention_over(t.idx, t.idx + len(t.text))
+                if pm is not None and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS:
+                    m = pm
+                    break
+            if m is None:
+                hit = self.role_holder(
+                    " ".join(w for w in self.text[s:e].lower().split() if w != "the")
+                )
+                return hit if hit is not None else (None, None, None)
+        if m is None and head is not None and head.pos_ == "PROPN":
+            hit = self.full_name(_strip_honorific(self.text[s:e]))
+            if hit is not None:
+                return hit[0], hit[1], "PERSON"
+        if m is not None:
+            eid, name = self.canonical(m)
+            return eid, name, m.get("entity_label") or m.get("label")
+        low = self.text[s:e].lower()
+        if low in PRONOUNS:
+            person = low in PRONOUNS_PERSON
+            if person:
+                prev = self.previous_speaker(s, True)
+                cand = self.nearest_mention(s, PERSON_LABELS)
+                # the person in focus: the previous speaker unless another person was
+                # named since
+                if prev is not None and (
+                    cand is None or cand[0] == prev[0] or self._named_before_prev(s)
+                ):
+                    return prev[0], prev[1], "PERSON"
+                if cand is not None:
+                    return cand[0], cand[1], "PERSON"
+                return None, None, None
+            prev = self.previous_speaker(s, False)
+            if prev is not None:
+                return prev[0], prev[1], None
+            cand = self.nearest_mention(s, {"ORG", "NORP"})
+            if cand is not None:
+                return cand[0], cand[1], None
+            return None, None, None
+        # role noun or description: the person holding that title in the article
+        words = [w for w in low.split() if w not in ("the", "a", "an", "this", "that")]
+        if head is not None and words:
+            role = " ".join(words)
+            hit = self.role_holder(role)
+            if hit is not None:
+                return hit
+        return None, None, None
+
+    def _named_before_prev(self, s: int) -> bool:
+        prev_rows = [r for r in self.rows if r["start_char"] < s and r["speaker_entity_id"]]
+        if not prev_rows:
+            return False
+        last = prev_rows[-1]
+        cand = self.nearest_mention(s, PERSON_LABELS)
+        if cand is None:
+            return True
+        return cand[2] < last["start_char"]
+
+    def nearest_mention(
+        self, s: int, labels: set[str]
+    ) -> tuple[str | None, str | None, int] | None:
+        best = None
+        for m in self.mentions:
+            if m["start_char"] >= s:
+                break
+            lab = m.get("entity_label") or m.get("label")
+            if lab in labels and not self.inside_quote(m["start_char"]):
+                best = m
+        if best is None:
+            return None
+        eid, name = self.canonical(best)
+        return eid, name, best["start_char"]
+
+    def inside_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.passage_starts, char) - 1
+        return i >= 0 and self.passages[i].start <= char < self.passages[i].end
+
+    def role_holder(self, role: str) -> tuple[str | None, str | None, str | None] | None:
+        low_text = self.text.lower()
+        start = 0
+        while True:
+            i = low_text.find(role, start)
+            if i < 0:
+                return None
+            j = i + len(role)
+            for m in self.mentions:
+                lab = m.get("entity_label") or m.get("label")
+                if lab in PERSON_LABELS and 0 <= m["start_char"] - j <= 2:
+                    eid, name = self.canonical(m)
+                    return eid, name, lab
+            start = i + 1
+
+    # -- rows
+    def add_row(
+        self,
+        start: int,
+        end: int,
+        qtype: str,
+        speaker_tok: Token | None,
+        cue: str | None,
+        confidence: float,
+        speaker_span: tuple[int, int] | None = None,
+        inherited: dict | None = None,
+    ) -> dict | None:
+        start, end = self.trim(start, end)
+        if end <= start:
+            return None
+        row: dict[str, Any] = {
+            "text": self.text[start:end],
+            "start_char": start,
+            "end_char": end,
+            "quote_type": qtype,
+            "speaker": None,
+            "speaker_start": None,
+            "speaker_end": None,
+            "speaker_entity_id": None,
+            "speaker_name": None,
+            "cue": cue,
+            "confidence": confidence,
+            "_label": None,
+        }
+        if inherited is not None:
+            for k in (
+                "speaker",
+                "speaker_start",
+                "speaker_end",
+                "speaker_entity_id",
+                "speaker_name",
+                "_label",
+            ):
+                row[k] = inherited.get(k)
+            row["cue"] = cue if cue is not None else inherited.get("cue")
+        elif speaker_tok is not None or speaker_span is not None:
+            s, e = speaker_span if speaker_span is not None else _np_span(speaker_tok)
+            if e > s:
+                row["speaker"], row["speaker_start"], row["speaker_end"] = self.text[s:e], s, e
+                eid, name, lab = self.resolve(s, e, speaker_tok)
+                row["speaker_entity_id"], row["speaker_name"], row["_label"] = eid, name, lab
+        self.rows.append(row)
+        self.rows.sort(key=lambda r: r["start_char"])
+        return row
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        strip = " \t\n\r,;:-\u2013\u2014"
+        while start < end and text[start] in strip:
+            start += 1
+        while end > start and text[end - 1] in strip:
+            end -= 1
+        return start, end
+
+    def overlaps_row(self, s: int, e: int) -> bool:
+        return any(min(e, r["end_char"]) - max(s, r["start_char"]) > 0 for r in self.rows)
+
+    # -- passages
+    def choose_cue(
+        self, p: Passage, before: list[Token], after: list[Token]
+    ) -> tuple[Token | None, str]:
+        """The cue of passage ``p`` and where it stands ("after", "before", "")."""
+        inner_last = self.text[p.end - 1] if p.end > p.start else ""
+        after_words = [t for t in after if not t.is_punct]
+        if after_words:
+            first = after_words[0]
+            continues = inner_last not in ".!?" or first.is_lower or _is_cue(first)
+            cands = [t for t in after_words[:16] if _is_cue(t)]
+            for c in cands:
+                comp_outside = any(
+                    ch.dep_ == "ccomp" and not (p.start <= ch.idx < p.end) and ch.idx > p.end
+                    for ch in c.children
+                )
+                if comp_outside and not continues:
+                    continue
+                if continues or len(after_words) <= 6:
+                    return c, "after"
+                break
+        cands = [t for t in before if _is_cue(t)]
+        if cands:
+            # prefer a cue that governs the passage in the parse, else the nearest
+            first_in = self.tok_at(p.start)
+            if first_in is not None:
+                anc = {a.i for a in first_in.ancestors}
+                gov = [c for c in cands if c.i in anc]
+                if gov:
+                    # the outermost speech verb: "X said she recalls "..."" is X's
+                    return min(gov, key=lambda c: _depth(c)), "before"
+            return cands[-1], "before"
+        return None, ""
+
+    def enclosing_clause(self, cue: Token, p: Passage) -> tuple[int, int] | None:
+        """The reported clause of ``cue`` that holds passage ``p``."""
+        for child in cue.children:
+            if child.dep_ in (
+                "ccomp",
+                "xcomp",
+                "dobj",
+                "advcl",
+                "conj",
+                "prep",
+                "oprd",
+                "attr",
+                "acomp",
+            ):
+                s = child.left_edge.idx
+                e = child.right_edge.idx + len(child.right_edge.text)
+                if s <= p.outer_start and p.start < e:
+                    return s, max(e, p.outer_end)
+        return None
+
+    def passage_tokens(self, p: Passage) -> list[Token]:
+        a, b = self.tok_at(p.start), self.tok_at(max(p.start, p.end - 1))
+        if a is None or b is None:
+            return []
+        return [t for t in self.doc[a.i : b.i + 1] if p.start <= t.idx < p.end]
+
+    def governing(self, p: Passage) -> list[Token]:
+        """Ancestors of the passage outside its marks, nearest first."""
+        toks = self.passage_tokens(p)
+        if not toks:
+            return []
+        roots = [t for t in toks if t.head is t or not (p.outer_start <= t.head.idx < p.outer_end)]
+        if not roots:
+            return []
+        return [a for a in roots[0].ancestors if not (p.outer_start <= a.idx < p.outer_end)]
+
+    def embedded_attribution(
+        self, p: Passage
+    ) -> tuple[Token, tuple[int, int], Token | None] | None:
+        """For a passage embedded in a sentence: (cue, content span, speaker) from the
+        verb that governs it ("told them that they must now "lead ..."", "called
+        them "deplorables"")."""
+        chain = self.governing(p)
+        if not chain:
+            return None
+        cues = [a for a in chain if _is_cue(a, beliefs=True) and _speaker_of(a) is not None]
+        if cues:
+            cue = cues[-1]
+            k = chain.index(cue)
+            child = chain[k - 1] if k > 0 else self._passage_root(p)
+            if child is None:
+                return None
+            s = child.left_edge.idx
+            e = child.right_edge.idx + len(child.right_edge.text)
+            if child.idx < cue.idx < e:
+                s = cue.idx + len(cue.text)
+            return cue, (min(s, p.start), max(e, p.outer_end)), _speaker_of(cue)
+        for v in chain:
+            if v.pos_ in ("VERB", "AUX") and _speaker_of(v) is not None:
+                k = chain.index(v)
+                child = chain[k - 1] if k > 0 else self._passage_root(p)
+                rights = [c for c in v.rights if c.dep_ not in ("punct", "cc", "advmod")]
+                if child is None or not rights or child.idx < v.idx:
+                    return None
+                s = rights[0].left_edge.idx
+                e = child.right_edge.idx + len(child.right_edge.text)
+                return v, (min(s, p.start), max(e, p.outer_end)), _speaker_of(v)
+            if v.dep_ in ("ROOT",):
+                break
+        return None
+
+    def _passage_root(self, p: Passage) -> Token | None:
+        toks = self.passage_tokens(p)
+        roots = [t for t in toks if t.head is t or not (p.outer_start <= t.head.idx < p.outer_end)]
+        return roots[0] if roots else None
+
+    def fallback_speaker(self, cue: Token, p: Passage) -> Token | None:
+        """The speaker of an attribution after a quote when the parse gave none (or one
+        inside the quote): "said Hester", "Obama's former campaign strategist said"."""
+        doc = self.doc
+        i = cue.i + 1
+        if (
+            i < len(doc)
+            and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET")
+            and not self.in_passage(doc[i])
+        ):
+            j = i
+            while (
+                j < len(doc)
+                and doc[j].pos_ in ("PROPN", "DET", "ADJ", "NOUN")
+                and doc[j].text not in ",."
+            ):
+                if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
+                    i = j
+                j += 1
+                if doc[j - 1].pos_ == "NOUN" and doc[j - 1].dep_ != "compound":
+                    break
+            return doc[i]
+        j = cue.i - 1
+        while j >= 0 and doc[j].idx >= p.outer_end:
+            t = doc[j]
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_passage(t):
+                return t
+            if t.is_punct and t.text not in ("\u2019s", "'s"):
+                break
+            j -= 1
+        return None
+
+    def colon_before(self, p: Passage) -> tuple[Token, Token | None] | None:
+        """A quotation paragraph introduced by the paragraph before it ("Caddell
+        continued:"): (cue, speaker)."""
+        li = p.line - 1
+        while li >= 0:
+            a = self.line_starts[li]
+            b = self.line_starts[li + 1] - 1
+            seg = self.text[a:b].strip()
+            if seg:
+                break
+            li -= 1
+        else:
+            return None
+        if not seg.endswith(":"):
+            return None
+        last = self.tok_at(self.text.rfind(":", 0, b))
+        if last is None:
+            return None
+        sent = last.sent
+        verbs = [t for t in sent if _is_cue(t) and not self.in_passage(t)]
+        if not verbs:
+            verbs = [sent.root] if sent.root.pos_ in ("VERB", "AUX") else []
+        for v in reversed(verbs):
+            spk = _speaker_of(v)
+            if spk is not None and not self.in_passage(spk):
+                return v, spk
+        return None
+
+    def dash_after(self, after: list[Token]) -> Token | None:
+        """'"...." - Karen Bobadilla': the name after a dash."""
+        if len(after) < 2 or after[0].text not in ("\u2015", "\u2014", "\u2013", "-", "--"):
+            return None
+        j = 1
+        head = None
+        while j < len(after) and after[j].pos_ == "PROPN":
+            head = after[j]
+            j += 1
+        return head
+
+    def do_passages(self) -> None:
+        prev_row: dict | None = None
+        prev_passage: Passage | None = None
+        for idx, p in enumerate(self.passages):
+            line_a = self.line_starts[p.line]
+            line_b = (
+                self.line_starts[p.line + 1] - 1
+                if p.line + 1 < len(self.line_starts)
+                else len(self.text)
+            )
+            if _is_headline(self.text[line_a:line_b]):
+                continue
+            m = TRANSCRIPT_RE.match(self.text, p.start, p.end)
+            if m and m.end() < p.end:
+                row = self.add_row(
+                    m.end(), p.end, "direct", None, ":", 0.7, speaker_span=(m.start(1), m.end(1))
+                )
+                if row is not None:
+                    prev_row, prev_passage = row, p
+                continue
+            before, after = self.window(p, idx) if self.has_parse else ([], [])
+            cue, where = self.choose_cue(p, before, after) if self.has_parse else (None, "")
+            if cue is not None and where == "after":
+                spk0 = _speaker_of(cue)
+                if spk0 is None or self.in_passage(spk0):
+                    spk1 = self.fallback_speaker(cue, p)
+                    if spk1 is not None:
+                        row = self.add_row(p.start, p.end, "direct", spk1, _cue_text(cue), 0.8)
+                        if row is not None:
+                            prev_row, prev_passage = row, p
+                        continue
+            if cue is None and self.has_parse:
+                dash = self.dash_after(after)
+                if dash is not None:
+                    row = self.add_row(p.start, p.end, "direct", dash, after[0].text, 0.75)
+                    if row is not None:
+                        prev_row, prev_passage = row, p
+                    continue
+            pre_char = self.text[: p.outer_start].rstrip(" \t")[-1:] if p.outer_start else ""
+            embedded = (
+                bool(pre_char)
+                and (pre_char.isalnum() or pre_char in ",\u2019'")
+                and pre_char != "\n"
+            )
+            words_before = [t for t in before if not t.is_punct]
+            n_words = len(self.text[p.start : p.end].split())
+            starts_line = not self.text[line_a : p.outer_start].strip()
+            if self.has_parse and embedded and (cue is None or where == "before"):
+                emb = self.embedded_attribution(p)
+                if emb is not None:
+                    ecue, (es, ee), espk = emb
+                    near = before and before[-1].i == ecue.i
+                    if not near:
+                        row = self.add_row(es, ee, "mixed", espk, _cue_text(ecue), 0.75)
+                        if row is not None:
+                            prev_row, prev_passage = row, p
+                        continue
+            if cue is None and starts_line and self.has_parse:
+                col = self.colon_before(p)
+                if col is not None:
+                    row = self.add_row(p.start, p.end, "direct", col[1], _cue_text(col[0]), 0.8)
+                    if row is not None:
+                        prev_row, prev_passage = row, p
+                    continue
+            if cue is not None:
+                spk = _speaker_of(cue)
+                conf = 0.9 if spk is not None else 0.6
+                qtype = "direct"
+                start, end = p.start, p.end
+                if where == "before":
+                    near = before and before[-1].i == cue.i
+                    if pre_char in ":," or near or pre_char in ("", "\n"):
+                        qtype = "direct"
+                    else:
+                        clause = self.enclosing_clause(cue, p)
+                        if clause is not None:
+                            qtype, (start, end) = "mixed", clause
+                        else:
+                            qtype = "partial"
+                        conf -= 0.1
+                elif where == "after" and words_before and not starts_line and pre_char not in ":":
+                    # "He called it "a disaster," Trump said": the words before belong
+                    # to the content too
+                    qtype, start = "mixed", before[0].idx
+                    conf -= 0.1
+                # no subject: an inherited speaker of the same paragraph or the one before
+                if (
+                    spk is None
+                    and cue.lower_ != "according"
+                    and (
+                        prev_row is not None
+                        and prev_passage is not None
+                        and p.line - prev_passage.line <= 1
+                    )
+                ):
+                    row = self.add_row(
+                        start, end, qtype, None, _cue_text(cue), 0.6, inherited=prev_row
+                    )
+                    if row is not None:
+                        prev_row, prev_passage = row, p
+                    continue
+                row = self.add_row(start, end, qtype, spk, _cue_text(cue), conf)
+                if row is not None:
+                    prev_row, prev_passage = row, p
+                continue
+            # no cue: a continued paragraph or a sentence after a quote inherits
+            near_prev = (
+                prev_row is not None
+                and prev_passage is not None
+                and (
+                    p.line == prev_passage.line
+                    or (p.line - prev_passage.line <= 2 and (prev_passage.continued or starts_line))
+                )
+            )
+            if near_prev and not embedded and starts_line_or_sentence(self.text, p, line_a):
+                row = self.add_row(p.start, p.end, "direct", None, None, 0.7, inherited=prev_row)
+                if row is not None:
+                    prev_row, prev_passage = row, p
+                continue
+            if embedded or n_words <= 3:
+                # a title, a scare quote or a word in quotation marks: not a quote
+                continue
+            if not starts_line_or_sentence(self.text, p, line_a):
+                continue
+            row = self.add_row(p.start, p.end, "direct", None, None, 0.4)
+            if row is not None:
+                prev_row, prev_passage = row, p
+
+    # -- indirect speech
+    def do_indirect(self) -> None:
+        if not self.has_parse:
+            return
+        for tok in self.doc:
+            if self.in_passage(tok) is not None:
+                continue
+            if tok.lower_ == "according":
+                spk = _according_to(tok)
+                if spk is None:
+                    continue
+                sent = tok.sent
+                prep = tok
+                cover = {t.i for t in prep.subtree}
+                runs: list[list[Token]] = [[]]
+                for t in sent:
+                    if t.i in cover:
+                        runs.append([])
+                    else:
+                        runs[-1].append(t)
+                runs = [r for r in runs if any(not t.is_punct for t in r)]
+                if not runs:
+                    continue
+                best = max(runs, key=len)
+                s, e = best[0].idx, best[-1].idx + len(best[-1].text)
+                if self.overlaps_row(s, e):
+                    continue
+                self.add_row(s, e, "indirect", spk, _cue_text(tok), 0.6)
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+                comp = [
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("acl", "ccomp", "relcl") and self._has_that(c)
+                ]
+                if not comp:
+                    continue
+                spk = None
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        spk = c
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                        for gc in c.children:
+                            if gc.dep_ == "pobj":
+                                spk = gc
+                if spk is None:
+                    continue
+                c = comp[0]
+                s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                if self.overlaps_row(s, e):
+                    continue
+                self.add_row(s, e, "indirect", spk, tok.text, 0.5)
+                continue
+            if not _is_cue(tok, beliefs=True):
+                continue
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps:
+                continue
+            if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"):
+                continue  # "Asked how ...": the question was put to the speaker
+            spk = _speaker_of(tok)
+            if spk is None:
+                continue
+            c = comps[0]
+            s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            if e - s < 8 or self.overlaps_row(s, e):
+                continue
+            if self.inside_quote(s) and self.inside_quote(e - 1):
+                continue
+            belief = tok.lemma_.lower() not in SPEECH_LEMMAS
+            self.add_row(s, e, "indirect", spk, tok.text, 0.45 if belief else 0.6)
+
+    @staticmethod
+    def _has_that(tok: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+    def result(self) -> list[dict]:
+        out = []
+        seen = set()
+        for r in sorted(self.rows, key=lambda r: (r["start_char"], r["end_char"])):
+            key = (r["start_char"], r["end_char"])
+            if key in seen:
+                continue
+            seen.add(key)
+            row = {k: r[k] for k in ROW_KEYS}
+            row["confidence"] = float(min(1.0, max(0.0, row["confidence"])))
+            out.append(row)
+        return out
+
+
+TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
+
+
+def _is_headline(line: str) -> bool:
+    """A title line: short, no closing punctuation, mostly capitalised words."""
+    stripped = line.strip().rstrip(ALL_MARKS).strip()
+    words = [w for w in stripped.split() if w[:1].isalpha()]
+    if not words or len(words) > 20 or stripped[-1:] in (".", "?", "!", ":", ","):
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.6 * len(words) and len(words) >= 2
+
+
+def starts_line_or_sentence(text: str, p: Passage, line_a: int) -> bool:
+    before = text[line_a : p.outer_start].rstrip()
+    return not before or before[-1] in '.!?:\u201d"\u2019'
+
+
+def quote_rows(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """One row per quote of ``doc`` (see the module docstring), sorted by start_char."""
+    try:
+        builder = _Builder(doc, mentions)
+        builder.do_passages()
+        builder.do_indirect()
+        return builder.result()
+    except Exception:  # noqa: BLE001 - a quote bug must never stop a run
+        try:
+            return _passages_only(doc)
+        except Exception:  # noqa: BLE001
+            return []
+
+
+def _passages_only(doc: Doc) -> list[dict]:
+    """Fallback: every quoted passage, no attribution."""
+    rows = []
+    for p in find_passages(doc.text):
+        rows.append(
+            {
+                "text": doc.text[p.start : p.end],
+                "start_char": p.start,
+                "end_char": p.end,
+                "quote_type": "direct",
+                "speaker": None,
+                "speaker_start": None,
+                "speaker_end": None,
+                "speaker_entity_id": None,
+                "speaker_name": None,
+                "cue": None,
+                "confidence": 0.2,
+            }
+        )
+    return rows
+
+
+def scoring_quotes(rows: list[dict]) -> list[dict]:
+    """Rows as attribution relations for ``../shared/eval/score.py``.
+
+    A quotation split by its attribution ('"...," he said, "..."') or running over
+    several paragraphs is one relation in the corpora: consecutive non-indirect rows
+    with the same speaker mention are merged into one span.
+    """
+    out: list[dict] = []
+    for r in sorted(rows, key=lambda r: r["start_char"]):
+        q = {
+            "start": r["start_char"],
+            "end": r["end_char"],
+            "type": "indirect"
+            if r["quote_type"] == "indirect"
+            else ("mixed" if r["quote_type"] != "direct" else "direct"),
+            "speaker_start": r["speaker_start"],
+            "speaker_end": r["speaker_end"],
+            "speaker": r["speaker"],
+        }
+        if (
+            out
+            and q["type"] != "indirect"
+            and out[-1]["type"] != "indirect"
+            and q["speaker_start"] is not None
+            and q["speaker_start"] == out[-1]["speaker_start"]
+            and r["cue"] == out[-1]["_cue"]
+        ):
+            out[-1]["end"] = max(out[-1]["end"], q["end"])
+            continue
+        q["_cue"] = r["cue"]
+        out.append(q)
+    for q in out:
+        q.pop("_cue", None)
+    return out

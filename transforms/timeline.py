@@ -1,1 +1,418 @@
-"""Temporal expressions of one Doc as timeline rows (one pure function)."""
+"""Temporal expressions of one Doc as timeline rows (one pure function).
+
+:func:`timeline_rows` finds every temporal expression of a processed article
+(the rule-based spans of :mod:`transforms.timex_rules` plus spaCy's DATE/TIME
+entities they do not already cover), normalises each against the publication
+date (tense-aware for weekdays and months; "the previous day" against the date
+last mentioned), and ties it to the clause it dates and the entities of its
+sentence. It never reads the clock and never raises on odd input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from transforms.timex_rules import (
+    GRANULARITIES,
+    QUARTERLY_MARK,
+    TIMEX_TYPES,
+    Timex,
+    find_candidates,
+    normalise,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ANCHORS", "GRANULARITIES", "TIMEX_TYPES", "timeline_rows", "timex_spans"]
+
+ANCHORS: tuple[str, ...] = ("absolute", "publication_date", "unresolved")
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
+_FUTURE_GOVERNORS = {
+    "expect",
+    "plan",
+    "schedule",
+    "set",
+    "due",
+    "intend",
+    "hope",
+    "aim",
+    "prepare",
+    "go",
+    "propose",
+    "agree",
+    "promise",
+    "threaten",
+}
+# tokens trimmed from the edges of spaCy entities (TimeBank extents exclude them)
+_EDGE_TRIM = {
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "since",
+    "until",
+    "till",
+    "during",
+    "from",
+    "through",
+    "throughout",
+    "of",
+    "to",
+    "and",
+    "or",
+    ",",
+    ".",
+    "'s",
+    "'",
+    '"',
+    "-",
+    "--",
+}
+_TEMPORAL_WORD = re.compile(
+    r"\b(?:\d{4}s?|'\d0s|year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|second|seconds|"
+    r"decade|decades|century|centuries|quarter|quarters|morning|afternoon|evening|night|tonight|today|tomorrow|"
+    r"yesterday|weekend|season|spring|summer|fall|autumn|winter|now|noon|midnight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|a\.m|p\.m|\d{1,2}:\d{2})\b",
+    re.IGNORECASE,
+)
+_NOT_TIMEX = re.compile(
+    r"\b(?:\d+|\w+)[- ](?:year|month|week|day)s?[- ]olds?\b|\bage[sd]?\b"
+    r"|\baged\b|\bolds?\b$|^the (?:\w+ )?(?:day|week|month|year)$",
+    re.IGNORECASE,
+)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop prepositions, conjunctions and punctuation at the edges of an entity."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        frag = text[start:end]
+        m = re.match(r"^(\S+)\s+", frag)
+        if m and m.group(1).lower() in _EDGE_TRIM:
+            start += m.end()
+            changed = True
+            continue
+        m = re.search(r"\s+(\S+)$", frag)
+        if m and m.group(1).lower() in _EDGE_TRIM:
+            end = start + m.start()
+            changed = True
+            continue
+        stripped = frag.rstrip(" \t\n,;:\"'\u201d\u2019)(")
+        if len(stripped) < len(frag):
+            end = start + len(stripped)
+            changed = True
+        lstripped = frag.lstrip(" \t\n,;:\"'\u201c\u2018(")
+        if len(lstripped) < len(frag):
+            start += len(frag) - len(lstripped)
+            changed = True
+        if re.search(r"'s$", text[start:end]) and end - start > 2:
+            end -= 2
+            changed = True
+    return start, end
+
+
+def timex_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the temporal expressions of ``doc`` (sorted, non-overlapping)."""
+    text = doc.text
+    spans = list(find_candidates(text))
+    spans.sort()
+    starts = [s for s, _ in spans]
+    extra: list[tuple[int, int]] = []
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        s, e = _trim_span(text, ent.start_char, ent.end_char)
+        if e <= s:
+            continue
+        i = bisect.bisect_left(starts, e)
+        overlaps = [sp for sp in spans[max(0, i - 8) : i] if sp[0] < e and sp[1] > s]
+        if overlaps:
+            continue
+        frag = text[s:e]
+        if not _TEMPORAL_WORD.search(frag) or _NOT_TIMEX.search(frag):
+            continue
+        extra.append((s, e))
+    merged = sorted(sp for sp in spans + extra if _keep(doc, *sp))
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        out.append((s, e))
+    return out
+
+
+_PER_UNIT = re.compile(
+    r"^(?:a|an)\s+(?:second|minute|hour|day|night|week|month|quarter|year)$", re.IGNORECASE
+)
+
+
+def _keep(doc: Doc, start: int, end: int) -> bool:
+    """Drop rule matches the parse shows are not time expressions."""
+    frag = doc.text[start:end]
+    low = frag.lower()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    if _PER_UNIT.match(low) and span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
+            return False  # "$500 million a year", "four flights a week": a rate, not a time
+    return True
+
+
+# ------------------------------------------------------------------ syntax helpers
+
+
+def _governing_verb(span: Span) -> Token | None:
+    tok = span.root
+    seen = 0
+    while seen < 50:
+        seen += 1
+        if tok.pos_ in ("VERB", "AUX") and not (tok.i >= span.start and tok.i < span.end):
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
+    """ "future", "past", "present" or None for the clause headed by ``verb``."""
+    if verb is None or depth > 6:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        if a.lower_ in _FUTURE_AUX or a.lemma_.lower() in ("will", "shall"):
+            return "future"
+    if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
+        head = verb.head
+        if head.i != verb.i and head.lemma_.lower() in _FUTURE_GOVERNORS:
+            return "future"
+        if head.i != verb.i:
+            return clause_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+    if any(a.lower_ in ("going",) for a in auxes):
+        return "future"
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if tags & {"VBD"} or (
+        verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had") for a in auxes)
+    ):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes):
+        return "future"
+    return None
+
+
+_CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"}
+
+
+def _event_text(doc: Doc, span: Span, verb: Token | None) -> str:
+    sent = span.sent
+    if verb is None or not (sent.start <= verb.i < sent.end):
+        return sent.text.strip()
+    keep = set()
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in _CLAUSE_DEPS and not (
+                child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i
+            ):
+                continue
+            stack.append(child)
+    idx = sorted(i for i in keep if sent.start <= i < sent.end)
+    if not idx:
+        return sent.text.strip()
+    # the contiguous run around the verb
+    lo = hi = idx.index(verb.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    first, last = idx[lo], idx[hi]
+    first = min(first, span.start)
+    last = max(last, span.end - 1)
+    while first < last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].dep_ == "cc"):
+        last -= 1
+    return doc[first : last + 1].text
+
+
+# ------------------------------------------------------------------------- rows
+
+
+_QUARTER_REPORT = re.compile(r"\b(?:first|second|third|fourth)[- ]quarter\b", re.IGNORECASE)
+
+
+def _anchor_kind(tx: Timex | None, published: date | None) -> str:
+    if tx is None or tx.value is None:
+        return "unresolved"
+    value = tx.value
+    if tx.relative:
+        if value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            return "publication_date" if published is not None else "unresolved"
+        if "X" in value.split("T")[0] and tx.type in ("DATE", "TIME"):
+            return "unresolved"
+        return "publication_date"
+    return "absolute"
+
+
+def _row(
+    doc: Doc,
+    start: int,
+    end: int,
+    published: date | None,
+    ref: date | None,
+    mentions,
+    quarterly: bool = False,
+) -> tuple[dict, Timex | None]:
+    text = doc.text
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = tense = None
+    sent_text = ""
+    sent_start, sent_end = 0, len(text)
+    if span is not None and len(span):
+        try:
+            sent = span.sent
+            sent_text, sent_start, sent_end = sent.text, sent.start_char, sent.end_char
+        except ValueError:
+            sent = None
+        if sent is not None and doc.has_annotation("DEP"):
+            verb = _governing_verb(span)
+            tense = clause_tense(verb)
+            before = text[max(0, start - 20) : start].lower()
+            cue = re.search(
+                r"(?:\buntil|\btill|\bas (?:early|soon) as|\bstarting|\bnext)\s+(?:on\s+)?$", before
+            )
+            lemma = verb.lemma_.lower() if verb is not None else ""
+            if tense != "past" and cue:
+                tense = "future"
+            elif lemma in ("plan", "schedule", "expect", "set"):
+                tense = "future"  # "planned a demonstration on Saturday"
+
+    context = sent_text
+    if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
+        context = sent_text + QUARTERLY_MARK
+    tx = normalise(text[start:end], published, tense, ref, context)
+    if tx is not None and tx.value == "PRESENT_REF" and published is not None:
+        ds = de = published
+    elif tx is not None:
+        ds, de = tx.date_start, tx.date_end
+    else:
+        ds = de = None
+    if tx is not None and tx.relative and published is None:
+        ds = de = None
+    ttype = tx.type if tx is not None else _fallback_type(doc, start, end)
+    if span is not None and len(span) and doc.has_annotation("DEP"):
+        try:
+            event = _event_text(doc, span, verb)
+        except (ValueError, IndexError):
+            event = sent_text.strip()
+    else:
+        event = sent_text.strip()
+    ids = sorted(
+        {
+            m.get("entity_id")
+            for m in mentions or ()
+            if isinstance(m, dict)
+            and m.get("entity_id") is not None
+            and isinstance(m.get("start_char"), int)
+            and sent_start <= m["start_char"] < sent_end
+        }
+    )
+    row = {
+        "expression": text[start:end],
+        "start_char": start,
+        "end_char": end,
+        "timex_type": ttype,
+        "value": tx.value if tx is not None else None,
+        "date_start": ds,
+        "date_end": de,
+        "granularity": tx.granularity if tx is not None else None,
+        "anchor": _anchor_kind(tx, published),
+        "event_text": event or None,
+        "entity_ids": ids,
+    }
+    return row, tx
+
+
+def _fallback_type(doc: Doc, start: int, end: int) -> str:
+    for ent in getattr(doc, "ents", ()):
+        if ent.start_char < end and ent.end_char > start and ent.label_ == "TIME":
+            return "TIME"
+    return "DATE"
+
+
+def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> list[dict]:
+    """One row per temporal expression of ``doc``, sorted by ``start_char``.
+
+    ``published`` anchors relative expressions; without it they stay ``unresolved``.
+    """
+    published = _as_date(published)
+    try:
+        spans = timex_spans(doc)
+    except Exception:  # noqa: BLE001  (odd input must never break a run)
+        return []
+    rows: list[dict] = []
+    ref: date | None = None
+    quarterly = bool(_QUARTER_REPORT.search(doc.text))
+    for start, end in spans:
+        try:
+            row, tx = _row(doc, start, end, published, ref, mentions, quarterly)
+        except Exception:  # noqa: BLE001
+            row, tx = _bare_row(doc, start, end), None
+        rows.append(row)
+        if (
+            tx is not None
+            and tx.granularity in ("day", "time")
+            and row["date_start"] is not None
+            and row["date_start"] == row["date_end"]
+        ):
+            ref = row["date_start"]
+    rows.sort(key=lambda r: (r["start_char"], r["end_char"]))
+    return rows
+
+
+def _bare_row(doc: Doc, start: int, end: int) -> dict:
+    return {
+        "expression": doc.text[start:end],
+        "start_char": start,
+        "end_char": end,
+        "timex_type": "DATE",
+        "value": None,
+        "date_start": None,
+        "date_end": None,
+        "granularity": None,
+        "anchor": "unresolved",
+        "event_text": None,
+        "entity_ids": [],
+    }

@@ -140,7 +140,9 @@ def publish_run(
             for name in names:
                 con.register(f"incoming_{name}", frames[name].to_arrow())
             if load_data:
-                stale = pl.DataFrame({"article_id": stale_article_ids}, schema={"article_id": pl.String})
+                stale = pl.DataFrame(
+                    {"article_id": stale_article_ids}, schema={"article_id": pl.String}
+                )
                 con.register("stale_articles", stale.to_arrow())
                 execute(con, sql_file("load/delete_stale.sql"))
                 execute(con, sql_file("load/insert_incoming.sql"))

@@ -1,0 +1,323 @@
+"""Quotes: passages, speakers, types, on the seed article and on short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.quote_rules import find_passages
+from transforms.quotes import ROW_KEYS, quote_rows, scoring_quotes
+
+
+def _mentions(doc) -> list[dict]:
+    from transforms.entities import mention_rows
+
+    return mention_rows(doc)
+
+
+def _rows(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    return quote_rows(doc, _mentions(doc))
+
+
+def _find(rows: list[dict], needle: str) -> dict:
+    hits = [r for r in rows if needle in r["text"]]
+    assert hits, f"no quote containing {needle!r} in {[r['text'] for r in rows]}"
+    return hits[0]
+
+
+def _starting(rows: list[dict], prefix: str) -> dict:
+    hits = [r for r in rows if r["text"].startswith(prefix)]
+    assert hits, f"no quote starting {prefix!r} in {[r['text'] for r in rows]}"
+    return hits[0]
+
+
+# ------------------------------------------------------------------ seed article
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seed_doc):
+    return quote_rows(seed_doc, _mentions(seed_doc))
+
+
+def test_seed_rows_are_well_formed(seed_rows, seed_text):
+    assert seed_rows
+    assert [r["start_char"] for r in seed_rows] == sorted(r["start_char"] for r in seed_rows)
+    for r in seed_rows:
+        assert tuple(r) == ROW_KEYS
+        assert seed_text[r["start_char"] : r["end_char"]] == r["text"]
+        assert r["quote_type"] in {"direct", "partial", "mixed", "indirect"}
+        assert 0.0 <= r["confidence"] <= 1.0
+        if r["speaker"] is not None:
+            assert seed_text[r["speaker_start"] : r["speaker_end"]] == r["speaker"]
+
+
+def test_seed_rutte(seed_rows):
+    r = _starting(seed_rows, "It is crucial that whatever comes out of those talks")
+    assert r["quote_type"] == "direct"
+    assert r["speaker"] in ("Mr Rutte", "Rutte")
+    assert r["speaker_name"] == "Mark Rutte"
+    assert r["cue"] == "told"
+    assert r["text"].endswith("it is enduring")  # marks and the comma excluded
+
+
+def test_seed_hegseth(seed_rows):
+    r = _starting(seed_rows, "We want, like you, a sovereign and prosperous Ukraine")
+    assert r["quote_type"] == "direct"
+    assert r["speaker"] == "Mr Hegseth"
+    assert r["speaker_name"] == "Pete Hegseth"
+
+
+def test_seed_partial_quote_lead_from_the_front(seed_rows):
+    r = _find(seed_rows, "lead from the front")
+    assert r["quote_type"] in ("partial", "mixed")
+    assert r["speaker_name"] == "Pete Hegseth"
+    assert r["cue"] == "told"
+
+
+def test_seed_unattributed_paragraph_inherits(seed_rows):
+    first = _starting(seed_rows, "We are looking forward to discussing")
+    second = _starting(seed_rows, "Ukraine and Europe must be part of any negotiations")
+    assert first["speaker"] == "the countries"
+    assert second["speaker"] == first["speaker"]
+    assert second["speaker_start"] == first["speaker_start"]
+    assert second["quote_type"] == "direct"
+
+
+def test_seed_leavitt_colon(seed_rows):
+    r = _starting(seed_rows, "I believe this nation views Putin and Russia")
+    assert r["quote_type"] == "direct"
+    assert r["speaker"] == "Ms Leavitt"
+    assert r["speaker_name"] == "Karoline Leavitt"
+
+
+def test_seed_all_passages_in_quotation_marks_found(seed_rows, seed_text):
+    passages = [seed_text[p.start : p.end].rstrip(" ,;:") for p in find_passages(seed_text)]
+    assert len(passages) == 11
+    for text in passages:
+        assert any(text in r["text"] for r in seed_rows if r["quote_type"] != "indirect"), text
+    trump = _find(seed_rows, "PEACE")
+    assert trump["speaker_name"] == "Donald Trump"
+    assert _find(seed_rows, "very well")["speaker_name"] == "Donald Trump"
+    # square-bracket insertions stay in the text
+    assert "[Vladimir]" in trump["text"]
+
+
+def test_seed_indirect_statements(seed_rows):
+    indirect = [r for r in seed_rows if r["quote_type"] == "indirect"]
+    healey = _find(indirect, "there will be no talks about Ukraine")
+    assert healey["speaker_name"] == "John Healey"
+    assert healey["cue"] == "said"
+    peskov = _find(indirect, "lasted almost 90 minutes")
+    assert peskov["speaker_name"] == "Dmitry Peskov"
+    rutte = _find(indirect, "any peace deal in Ukraine must be enduring")
+    assert rutte["speaker_name"] == "Mark Rutte"
+    zelenskiy = _find(indirect, "only Nato membership")
+    assert zelenskiy["speaker"] == "Mr Zelenskiy"
+
+
+# ------------------------------------------------------------ passages (no model)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He said \u201cwe will win\u201d today.", "we will win"),
+        ('He said "we will win" today.', "we will win"),
+        ("He said \u2018we will win\u2019 today.", "we will win"),
+        ("He said 'we will win' today.", "we will win"),
+        ("Il a dit \u00ab nous gagnerons \u00bb hier.", "nous gagnerons"),
+        ("Er sagte \u201ewir gewinnen\u201c heute.", "wir gewinnen"),
+        ("He said ''we will win'' today.", "we will win"),
+    ],
+)
+def test_passage_marks(text, content):
+    passages = find_passages(text)
+    assert [text[p.start : p.end] for p in passages] == [content]
+
+
+def test_passage_apostrophes_are_not_quotes():
+    text = "Trump\u2019s team didn't say it wasn\u2019t the countries' choice in the '90s."
+    assert find_passages(text) == []
+
+
+def test_passage_nested_quotes_stay_inside():
+    text = "She said: \u201cHe told me \u2018never again\u2019 and left.\u201d"
+    passages = find_passages(text)
+    assert [text[p.start : p.end] for p in passages] == [
+        "He told me \u2018never again\u2019 and left."
+    ]
+
+
+def test_passage_unbalanced_closes_at_paragraph_end():
+    text = "He said: \u201cwe will win.\nNext paragraph here."
+    passages = find_passages(text)
+    assert [text[p.start : p.end] for p in passages] == ["we will win."]
+    assert passages[0].close_at is None
+
+
+def test_passage_empty_and_odd_input():
+    assert find_passages("") == []
+    assert find_passages('"') == []
+    odd = "\u201c\u201d \u201d\u201c '' ' \u00bb \u201c"
+    for p in find_passages(odd):
+        assert 0 <= p.start < p.end <= len(odd)
+        assert odd[p.start : p.end].strip()
+
+
+# --------------------------------------------------------------- short texts
+
+
+def test_split_quote_by_attribution(nlp):
+    text = "\u201cWe will not give up,\u201d he said, \u201cand we will win in the end.\u201d"
+    rows = _rows(nlp, text)
+    a = _starting(rows, "We will not give up")
+    b = _starting(rows, "and we will win in the end")
+    assert a["text"] == "We will not give up,"[:-1]
+    assert a["speaker"] == b["speaker"] == "he"
+    assert a["speaker_start"] == b["speaker_start"]
+    merged = [q for q in scoring_quotes(rows) if q["type"] != "indirect"]
+    assert len(merged) == 1
+    assert merged[0]["start"] == a["start_char"] and merged[0]["end"] == b["end_char"]
+
+
+def test_attribution_after_with_reporters(nlp):
+    text = "\u201cThe alliance is united,\u201d Mr Rutte told reporters in Brussels."
+    rows = _rows(nlp, text)
+    r = _starting(rows, "The alliance is united")
+    assert r["text"] == "The alliance is united"
+    assert r["speaker"] == "Mr Rutte"
+    assert r["cue"] == "told"
+    assert r["quote_type"] == "direct"
+
+
+def test_attribution_before_with_colon(nlp):
+    text = 'The spokeswoman Karoline Leavitt said: "The president wants peace."'
+    rows = _rows(nlp, text)
+    r = _starting(rows, "The president wants peace")
+    assert r["quote_type"] == "direct"
+    assert r["speaker"] in (
+        "The spokeswoman",
+        "The spokeswoman Karoline Leavitt",
+        "Karoline Leavitt",
+    )
+    assert r["speaker_name"] == "Karoline Leavitt"
+    assert r["cue"] == "said"
+
+
+def test_inverted_attribution(nlp):
+    text = "\u201cTom is a real visionary,\u201d said Robert McAtee, a coal industry veteran."
+    rows = _rows(nlp, text)
+    r = _starting(rows, "Tom is a real visionary")
+    assert r["speaker"] == "Robert McAtee"
+
+
+def test_guillemets_and_single_quotes_attributed(nlp):
+    rows = _rows(nlp, "\u00abWe are ready for talks,\u00bb the minister said.")
+    assert _starting(rows, "We are ready for talks")["speaker"] == "the minister"
+    rows = _rows(nlp, "\u2018We are ready for talks,\u2019 the minister said.")
+    assert _starting(rows, "We are ready for talks")["speaker"] == "the minister"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = (
+        "Senator Jane Smith said:\n"
+        "\u201cThe first thing we must do is fix the roads.\n"
+        "\u201cThe second thing is to fund the schools.\u201d\n"
+        "The debate continued."
+    )
+    rows = _rows(nlp, text)
+    a = _starting(rows, "The first thing we must do")
+    b = _starting(rows, "The second thing is to fund the schools")
+    assert a["text"] == "The first thing we must do is fix the roads."
+    assert a["speaker"] == b["speaker"] == "Senator Jane Smith"
+    assert a["quote_type"] == b["quote_type"] == "direct"
+
+
+def test_paragraph_without_attribution_inherits(nlp):
+    text = (
+        "\u201cWe will rebuild the bridge,\u201d the mayor, Anna Berg, said on Monday.\n"
+        "\u201cIt will take two years and cost a great deal of money.\u201d"
+    )
+    rows = _rows(nlp, text)
+    first = _starting(rows, "We will rebuild the bridge")
+    second = _starting(rows, "It will take two years")
+    assert first["speaker"] == "the mayor"
+    assert second["speaker_start"] == first["speaker_start"]
+
+
+def test_unbalanced_marks_do_not_crash(nlp):
+    text = (
+        "\u201cWe will never surrender, the general said.\n"
+        "Officials didn\u2019t comment on the countries\u2019 position.\n"
+        "\u201d Stray closing mark \u201c and an opening one."
+    )
+    rows = _rows(nlp, text)
+    r = _starting(rows, "We will never surrender")
+    assert r["end_char"] <= text.index("\n")
+    for row in rows:
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+def test_empty_doc_and_no_mentions(nlp):
+    assert quote_rows(nlp(""), []) == []
+    assert quote_rows(nlp("No quotes here at all."), []) == []
+
+
+def test_blank_pipeline_without_parse_does_not_crash():
+    import spacy
+
+    blank = spacy.blank("en")
+    text = "\u201cWe will win this war,\u201d he said. \u201cAnd the quote is left unclosed"
+    rows = quote_rows(blank(text), [])
+    assert [r["text"] for r in rows] == ["We will win this war", "And the quote is left unclosed"]
+    assert all(r["speaker"] is None for r in rows)
+
+
+def test_indirect_said_that(nlp):
+    text = "John Healey said that there will be no talks about Ukraine without Ukraine."
+    rows = _rows(nlp, text)
+    r = _find(rows, "there will be no talks")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "John Healey"
+    assert r["cue"] == "said"
+
+
+def test_indirect_without_that_and_warned(nlp):
+    rows = _rows(nlp, "The minister warned the economy would shrink next year.")
+    r = _find(rows, "the economy would shrink next year")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "The minister"
+    assert r["cue"] == "warned"
+
+
+def test_indirect_according_to(nlp):
+    rows = _rows(nlp, "The talks will resume on Monday, according to the Kremlin.")
+    r = _find(rows, "The talks will resume on Monday")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "the Kremlin"
+    assert r["cue"] == "according to"
+
+
+def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
+    text = (
+        "Pete Hegseth arrived in Brussels on Wednesday.\n"
+        "\u201cWe must be realistic about the borders,\u201d he told officials."
+    )
+    doc = nlp(text)
+    mentions = _mentions(doc)
+    rows = quote_rows(doc, mentions)
+    r = _starting(rows, "We must be realistic")
+    assert r["speaker"] == "he"
+    if any(m["text"] == "Pete Hegseth" and m["label"] == "PERSON" for m in mentions):
+        assert r["speaker_name"] == "Pete Hegseth"
+
+
+def test_partial_quote_is_mixed(nlp):
+    text = (
+        "The minister told European states that they must now "
+        "\u201clead from the front\u201d on security."
+    )
+    rows = _rows(nlp, text)
+    r = _find(rows, "lead from the front")
+    assert r["quote_type"] in ("mixed", "partial")
+    assert r["speaker"] == "The minister"

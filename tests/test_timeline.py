@@ -1,0 +1,378 @@
+"""Timeline: TIMEX3 extraction and normalisation (rules without spaCy, rows on the seed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.timeline import timeline_rows
+from transforms.timex_rules import GRANULARITIES, find_candidates, normalise
+
+PUB = date(2025, 2, 13)  # Thursday
+
+ROW_KEYS = {
+    "expression",
+    "start_char",
+    "end_char",
+    "timex_type",
+    "value",
+    "date_start",
+    "date_end",
+    "granularity",
+    "anchor",
+    "event_text",
+    "entity_ids",
+}
+
+
+def value(expr: str, anchor: date | None = PUB, tense: str | None = None, ref: date | None = None):
+    tx = normalise(expr, anchor, tense, ref)
+    assert tx is not None, expr
+    return tx.value
+
+
+# ------------------------------------------------------------------ rules, no spaCy
+
+
+@pytest.mark.parametrize(
+    ("expr", "tense", "expected"),
+    [
+        ("Thursday", None, "2025-02-13"),  # the publication day itself
+        ("Thursday", "future", "2025-02-13"),
+        ("Wednesday", "past", "2025-02-12"),  # most recent before
+        ("Wednesday", None, "2025-02-12"),
+        ("Friday", "past", "2025-02-07"),
+        ("Friday", "future", "2025-02-14"),  # next one in a future clause
+        ("Monday", "future", "2025-02-17"),
+        ("last Thursday", None, "2025-02-06"),
+        ("next Thursday", None, "2025-02-20"),
+    ],
+)
+def test_weekdays_are_tense_aware(expr, tense, expected):
+    tx = normalise(expr, PUB, tense)
+    assert tx.type == "DATE"
+    assert tx.value == expected
+    assert tx.date_start == tx.date_end == date.fromisoformat(expected)
+    assert tx.granularity == "day"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [("yesterday", "2025-02-12"), ("today", "2025-02-13"), ("tomorrow", "2025-02-14")],
+)
+def test_yesterday_today_tomorrow(expr, expected):
+    assert value(expr) == expected
+
+
+@pytest.mark.parametrize(
+    "expr", ["12 February 2025", "February 12, 2025", "Feb. 12", "2025-02-12", "Wednesday, Feb. 12"]
+)
+def test_explicit_dates(expr):
+    tx = normalise(expr, PUB)
+    assert (tx.type, tx.value, tx.date_start, tx.date_end) == (
+        "DATE",
+        "2025-02-12",
+        date(2025, 2, 12),
+        date(2025, 2, 12),
+    )
+
+
+def test_explicit_date_needs_no_anchor():
+    tx = normalise("12 February 2025", None)
+    assert tx.value == "2025-02-12" and not tx.relative
+
+
+def test_month_without_year_takes_the_publication_year():
+    tx = normalise("January", PUB, "past")
+    assert (tx.value, tx.date_start, tx.date_end, tx.granularity) == (
+        "2025-01",
+        date(2025, 1, 1),
+        date(2025, 1, 31),
+        "month",
+    )
+    assert value("November", PUB, "past") == "2024-11"  # well after February: last year's
+    assert value("June 2019") == "2019-06"
+    assert value("June last year") == "2024-06"
+
+
+def test_years_decades_centuries():
+    tx = normalise("2019", PUB)
+    assert (tx.value, tx.date_start, tx.date_end, tx.granularity) == (
+        "2019",
+        date(2019, 1, 1),
+        date(2019, 12, 31),
+        "year",
+    )
+    tx = normalise("the 1990s", PUB)
+    assert (tx.value, tx.date_start, tx.date_end, tx.granularity) == (
+        "199",
+        date(1990, 1, 1),
+        date(1999, 12, 31),
+        "decade",
+    )
+    assert value("the 20th century") == "19"
+    assert value("fiscal 1989") == "1989"
+
+
+def test_before_year_has_an_open_start():
+    tx = normalise("pre-2014", PUB)
+    assert (tx.type, tx.value, tx.mod) == ("DATE", "2014", "BEFORE")
+    assert tx.date_start is None and tx.date_end == date(2013, 12, 31)
+    assert normalise("before 2014", PUB).date_end == date(2013, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected", "start", "end"),
+    [
+        ("last week", "2025-W06", date(2025, 2, 3), date(2025, 2, 9)),
+        ("this week", "2025-W07", date(2025, 2, 10), date(2025, 2, 16)),
+        ("next month", "2025-03", date(2025, 3, 1), date(2025, 3, 31)),
+        ("last month", "2025-01", date(2025, 1, 1), date(2025, 1, 31)),
+        ("this year", "2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("last year", "2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("earlier this month", "2025-02", date(2025, 2, 1), date(2025, 2, 28)),
+        ("two years ago", "2023", date(2023, 1, 1), date(2023, 12, 31)),
+        ("three days ago", "2025-02-10", date(2025, 2, 10), date(2025, 2, 10)),
+        ("a week ago", "2025-W06", date(2025, 2, 3), date(2025, 2, 9)),
+        ("last summer", "2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+        ("the weekend", "2025-W06-WE", date(2025, 2, 8), date(2025, 2, 9)),
+    ],
+)
+def test_relative_units(expr, expected, start, end):
+    tx = normalise(expr, PUB)
+    assert (tx.type, tx.value, tx.date_start, tx.date_end) == ("DATE", expected, start, end)
+    assert tx.relative
+
+
+def test_previous_day_follows_the_last_mentioned_date():
+    assert value("the previous day", PUB, ref=date(2025, 2, 10)) == "2025-02-09"
+    assert value("the next day", PUB, ref=date(2025, 2, 10)) == "2025-02-11"
+    assert value("the previous day", PUB, ref=None) == "XXXX-XX-XX"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("three years", "P3Y"),
+        ("90 minutes", "PT90M"),
+        ("almost 90 minutes", "PT90M"),
+        ("five year", "P5Y"),
+        ("two-week", "P2W"),
+        ("the last twenty four hours", "P1D"),
+        ("the past two months", "P2M"),
+        ("the first nine months", "P9M"),
+        ("several years", "PXY"),
+        ("2 1/2 years", "P2Y6M"),
+        ("two decades", "P20Y"),
+    ],
+)
+def test_durations(expr, expected):
+    tx = normalise(expr, PUB)
+    assert (tx.type, tx.value, tx.granularity) == ("DURATION", expected, "duration")
+    assert tx.date_start is None and tx.date_end is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("every Monday", "XXXX-WXX-1"),
+        ("daily", "P1D"),
+        ("every month", "P1M"),
+        ("Tuesdays", "XXXX-WXX-2"),
+    ],
+)
+def test_sets(expr, expected):
+    tx = normalise(expr, PUB)
+    assert (tx.type, tx.value, tx.granularity) == ("SET", expected, "set")
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected", "start", "end"),
+    [
+        ("the first quarter", "2025-Q1", date(2025, 1, 1), date(2025, 3, 31)),
+        ("the third quarter of 2024", "2024-Q3", date(2024, 7, 1), date(2024, 9, 30)),
+        ("Q2 2023", "2023-Q2", date(2023, 4, 1), date(2023, 6, 30)),
+        ("the second half of 2024", "2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
+        ("summer 2024", "2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+    ],
+)
+def test_quarters_halves_seasons(expr, expected, start, end):
+    tx = normalise(expr, PUB)
+    assert (tx.value, tx.date_start, tx.date_end) == (expected, start, end)
+
+
+def test_times():
+    tx = normalise("2:30 p.m. Wednesday", PUB)
+    assert (tx.type, tx.value, tx.date_start, tx.granularity) == (
+        "TIME",
+        "2025-02-12T14:30",
+        date(2025, 2, 12),
+        "time",
+    )
+    assert value("this morning") == "2025-02-13TMO"
+    assert value("noon", PUB, ref=date(2025, 2, 12)) == "2025-02-12T12:00"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+    ],
+)
+def test_references(expr, expected):
+    tx = normalise(expr, PUB)
+    assert (tx.type, tx.value, tx.granularity) == ("DATE", expected, "reference")
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("Wednesday", "XXXX-WXX-3"),
+        ("yesterday", "XXXX-XX-XX"),
+        ("last week", "XXXX-WXX"),
+        ("next month", "XXXX-XX"),
+        ("this year", "XXXX"),
+        ("January", "XXXX-01"),
+        ("two years ago", "XXXX"),
+    ],
+)
+def test_no_publication_date_leaves_relative_dates_unresolved(expr, expected):
+    tx = normalise(expr, None)
+    assert tx.value == expected
+    assert tx.date_start is None and tx.date_end is None
+
+
+def test_holidays():
+    assert value("Thanksgiving Day", date(1999, 12, 1), "past") == "1999-11-25"
+    assert value("Christmas 2024") == "2024-12-25"
+
+
+def test_odd_input_never_raises():
+    for expr in [
+        "",
+        "   ",
+        "February 30",
+        "the 99th century",
+        "9999",
+        "13/45/2020",
+        "\x00",
+        "Friday" * 50,
+    ]:
+        normalise(expr, PUB)
+        normalise(expr, None)
+    assert find_candidates("") == []
+
+
+def test_candidates_follow_timebank_extents():
+    text = (
+        "On Friday, in the last twenty four hours, stocks hit a five year low; "
+        "third-quarter profit fell."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["Friday", "the last twenty four hours", "five year", "third-quarter"]
+    assert find_candidates("He is a 44-year-old lawyer.") == []
+    assert find_candidates("They may march in May 1990.") == [(18, 26)]
+
+
+# -------------------------------------------------------------------- rows on the seed
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seed_doc):
+    from transforms.entities import mention_rows
+
+    return timeline_rows(seed_doc, date(2025, 2, 13), mention_rows(seed_doc))
+
+
+def _by_expr(rows, expr):
+    return [r for r in rows if r["expression"] == expr]
+
+
+def test_seed_rows_contract(seed_rows, seed_text):
+    assert seed_rows
+    assert [r["start_char"] for r in seed_rows] == sorted(r["start_char"] for r in seed_rows)
+    for r in seed_rows:
+        assert set(r) == ROW_KEYS
+        assert seed_text[r["start_char"] : r["end_char"]] == r["expression"]
+        assert r["timex_type"] in {"DATE", "TIME", "DURATION", "SET"}
+        assert r["anchor"] in {"absolute", "publication_date", "unresolved"}
+        assert r["granularity"] is None or r["granularity"] in GRANULARITIES
+        assert r["entity_ids"] == sorted(set(r["entity_ids"]))
+        if r["date_start"] is not None and r["date_end"] is not None:
+            assert r["date_start"] <= r["date_end"]
+        for d in (r["date_start"], r["date_end"]):
+            assert d is None or 1000 <= d.year <= 2200
+
+
+def test_seed_weekdays(seed_rows):
+    wednesdays = _by_expr(seed_rows, "Wednesday")
+    assert len(wednesdays) == 2
+    for r in wednesdays:
+        assert (r["value"], r["date_start"], r["date_end"], r["anchor"]) == (
+            "2025-02-12",
+            date(2025, 2, 12),
+            date(2025, 2, 12),
+            "publication_date",
+        )
+    (friday,) = _by_expr(seed_rows, "Friday")
+    assert friday["value"] == "2025-02-14" and friday["date_start"] == date(2025, 2, 14)
+    assert "meet" in friday["event_text"]
+    (thursday,) = _by_expr(seed_rows, "Thursday")
+    assert thursday["value"] == "2025-02-13"
+
+
+def test_seed_before_2014_and_duration(seed_rows):
+    (pre,) = _by_expr(seed_rows, "pre-2014")
+    assert (
+        pre["value"] == "2014"
+        and pre["date_end"] == date(2013, 12, 31)
+        and pre["date_start"] is None
+    )
+    (dur,) = [r for r in seed_rows if "90 minutes" in r["expression"]]
+    assert (dur["timex_type"], dur["value"], dur["anchor"]) == ("DURATION", "PT90M", "absolute")
+
+
+def test_seed_events_carry_their_entities(seed_doc, seed_text):
+    def mention(name: str) -> dict:
+        start = seed_text.index(name)
+        return {
+            "start_char": start,
+            "end_char": start + len(name),
+            "sentence_index": 0,
+            "entity_id": f"ent_{name}",
+        }
+
+    mentions = [
+        mention("Donald Trump"),
+        mention("Vladimir Putin"),
+        mention("Marco Rubio"),
+        mention("Mark Rutte"),
+    ]
+    rows = timeline_rows(seed_doc, date(2025, 2, 13), mentions)
+    first = _by_expr(rows, "Wednesday")[0]
+    assert first["entity_ids"] == ["ent_Donald Trump", "ent_Vladimir Putin"]  # same sentence only
+    assert "phone calls" in first["event_text"]
+    (friday,) = _by_expr(rows, "Friday")
+    assert friday["entity_ids"] == ["ent_Marco Rubio"]
+    (thursday,) = _by_expr(rows, "Thursday")
+    assert thursday["entity_ids"] == ["ent_Mark Rutte"]
+
+
+def test_seed_without_publication_date_is_unresolved(seed_doc):
+    rows = timeline_rows(seed_doc, None, [])
+    for r in _by_expr(rows, "Wednesday") + _by_expr(rows, "Friday") + _by_expr(rows, "now"):
+        assert r["anchor"] == "unresolved"
+        assert r["date_start"] is None and r["date_end"] is None
+    assert _by_expr(rows, "pre-2014")[0]["anchor"] == "absolute"
+
+
+def test_rows_are_deterministic_and_robust(nlp, seed_doc):
+    a = timeline_rows(seed_doc, date(2025, 2, 13), [])
+    b = timeline_rows(seed_doc, "2025-02-13", [])
+    assert a == b
+    for text in ["", "   ", "Nothing here.", "On 31 February 2025 and 99 years ago at 25:99."]:
+        assert isinstance(timeline_rows(nlp(text), date(2025, 2, 13), [{"bad": 1}]), list)

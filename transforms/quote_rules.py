@@ -1,0 +1,252 @@
+"""Rules for quotes: quotation-mark scanning and the speech-cue lexicon.
+
+Everything here is plain Python on strings (no spaCy), so it can be tested alone and
+never raises on odd input: unbalanced marks are closed at the end of the paragraph,
+apostrophes are told apart from single quotation marks by their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Speech and attribution verbs, by lemma.
+SPEECH_LEMMAS: frozenset[str] = _words(
+    """
+    say tell add state announce declare insist warn claim argue note explain write
+    report reply respond answer ask suggest acknowledge admit deny confirm stress
+    emphasize emphasise recall predict promise vow urge tweet post complain concede
+    assert observe remark comment reveal disclose testify caution joke quip boast
+    mention indicate learn conclude agree charge demand propose recommend proclaim
+    shout yell chant cry scream wonder allege contend maintain continue describe
+    call repeat reiterate read counter retort lament acknowledge estimate pledge threaten
+    accuse brag muse grumble whisper exclaim interject opine recount relate advise
+    inform assure reassure signal hint imply concur dismiss blast criticize criticise
+    praise thank congratulate forecast project calculate show find conclude
+    """
+)
+
+# Verbs of belief/knowledge that PolNeAR-style annotation counts as attribution when
+# they take a clausal complement ("X believes that ...").
+BELIEF_LEMMAS: frozenset[str] = _words(
+    """
+    think believe feel fear hope expect know understand consider doubt worry
+    suspect guess assume realize realise recognize recognise see hear read learn
+    """
+)
+
+# Nouns that carry attribution ("comments from X that ...", "X's statement that ...").
+SPEECH_NOUNS: frozenset[str] = _words(
+    """
+    comment remark statement claim assertion warning announcement declaration
+    testimony argument suggestion admission denial insistence promise pledge
+    """
+)
+
+PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her", "i", "me"})
+PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "them", "it", "we", "us", "you"})
+PRONOUNS: frozenset[str] = PRONOUNS_PERSON | PRONOUNS_GROUP
+
+DOUBLE_OPEN = "\u201c\u201e\u00ab\u2039"  # “ „ « ‹
+DOUBLE_CLOSE_FOR = {
+    "\u201c": "\u201d\u201c",  # “ ... ” (a second “ used as a closer is tolerated)
+    "\u201e": "\u201c\u201d",  # „ ... “
+    "\u00ab": "\u00bb",  # « ... »
+    "\u2039": "\u203a",  # ‹ ... ›
+    '"': '"\u201d',
+}
+SINGLE_OPEN = "\u2018'"
+SINGLE_CLOSE = "\u2019'"
+ALL_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019"
+
+
+@dataclass
+class Passage:
+    """Text between quotation marks, in character offsets of the whole text."""
+
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark), end-exclusive
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark (None: closed at paragraph end)
+    mark: str
+    line: int  # index of the paragraph (line) holding the passage
+    continued: bool = False  # next paragraph re-opens the same quotation
+
+    @property
+    def outer_start(self) -> int:
+        return self.open_at
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for part in text.split("\n"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
+    """Double quotation marks and guillemets within one paragraph text[a:b]."""
+    out: list[Passage] = []
+    i = a
+    opener: str | None = None
+    open_at = -1
+    while i < b:
+        ch = text[i]
+        prev = text[i - 1] if i > a else " "
+        nxt = text[i + 1] if i + 1 < b else " "
+        if opener is None:
+            if ch in DOUBLE_OPEN or (ch == '"' and not nxt.isspace()):
+                opener, open_at = ch, i
+            elif (
+                ch == "\u201d"
+                and (i == a or prev.isspace())
+                and _is_word(nxt)
+                and "\u201d" in text[i + 1 : b]
+            ):
+                # a closing mark typed as the opener of a paragraph
+                opener, open_at = "\u201c", i
+            elif ch == '"' and nxt.isspace() and i + 1 < b and not _is_word(prev):
+                # `" ` after a non-word: an opener followed by a stray space
+                opener, open_at = ch, i
+        else:
+            closers = DOUBLE_CLOSE_FOR.get(opener, "")
+            is_close = ch in closers
+            if is_close and opener == '"' and ch == "\u201d" and '"' in text[i + 1 : b]:
+                is_close = False  # a typographic quote nested in a straight one
+            if is_close and ch == "\u201c" and opener == "\u201c":
+                # a second “ only closes when it looks like a closer
+                is_close = not _is_word(nxt) and not prev.isspace()
+            if ch == '"' and opener == '"' and prev.isspace() and _is_word(nxt):
+                # `"word` while open: a new opener; the previous one was stray
+                opener, open_at = ch, i
+                i += 1
+                continue
+            if is_close:
+                s, e = _strip_span(text, open_at + 1, i)
+                if e > s:
+                    out.append(Passage(s, e, open_at, i, opener, li))
+                opener = None
+        i += 1
+    if opener is not None:
+        s, e = _strip_span(text, open_at + 1, b)
+        if e > s:
+            out.append(Passage(s, e, open_at, None, opener, li))
+    return out
+
+
+_SINGLE_RE = re.compile(
+    r"(?<![\w\u2019'])[\u2018'](?=[^\s\u2019'])(?P<c>[^\n]*?[^\s])[\u2019'](?![\w])"
+)
+
+
+def _single_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
+    out: list[Passage] = []
+    for m in _SINGLE_RE.finditer(text, a, b):
+        s, e = m.start("c"), m.end("c")
+        content = text[s:e]
+        # a plural possessive ("the countries' leaders") inside is fine; a passage
+        # of one letter or digits only ('90s) is not a quotation
+        if len(content) < 2 or not any(c.isalpha() for c in content):
+            continue
+        out.append(Passage(s, e, m.start(), m.end() - 1, text[m.start()], li))
+    return out
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes used as a double quotation mark (''like this'') become a
+    straight double quote plus a space, so offsets are unchanged."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = 0
+    n = len(chars)
+    while i < n - 1:
+        if chars[i] == "'" and chars[i + 1] == "'":
+            prev = chars[i - 1] if i > 0 else " "
+            if prev.isspace() or prev in "([{\u2014-":
+                chars[i], chars[i + 1] = " ", '"'
+            else:
+                chars[i], chars[i + 1] = '"', " "
+            i += 2
+            continue
+        i += 1
+    return "".join(chars)
+
+
+def find_passages(text: str) -> list[Passage]:
+    """Every top-level quoted passage of ``text``, sorted by start.
+
+    A passage left open at the end of its paragraph ends there; when the next
+    paragraph starts with an opening mark, the passage is ``continued``.
+    """
+    if not text:
+        return []
+    result: list[Passage] = []
+    text = _double_apostrophes(text)
+    lines = _lines(text)
+    for li, (a, b) in enumerate(lines):
+        doubles = _double_passages(text, a, b, li)
+        singles = _single_passages(text, a, b, li)
+        keep: list[Passage] = []
+        for sp in singles:
+            inside = any(
+                d.outer_start <= sp.open_at and sp.outer_end <= d.outer_end for d in doubles
+            )
+            crosses = any(
+                d.outer_start < sp.outer_end and sp.outer_start < d.outer_end and not inside
+                for d in doubles
+            )
+            contains = [
+                d for d in doubles if sp.open_at < d.open_at and d.outer_end <= sp.outer_end
+            ]
+            if inside:
+                continue
+            if contains:
+                doubles = [d for d in doubles if d not in contains]
+                keep.append(sp)
+            elif not crosses:
+                keep.append(sp)
+        result.extend(doubles)
+        result.extend(keep)
+    result.sort(key=lambda p: p.start)
+    # multi-paragraph quotations: an unclosed passage whose next non-empty paragraph
+    # opens with a mark continues there
+    for p in result:
+        if p.close_at is not None:
+            continue
+        for j in range(p.line + 1, len(lines)):
+            a, b = lines[j]
+            s, e = _strip_span(text, a, b)
+            if e == s:
+                continue
+            if text[s] in DOUBLE_OPEN + SINGLE_OPEN + '"':
+                p.continued = True
+            break
+    return result
+
+
+def inside_any(passages: list[Passage], start: int, end: int) -> bool:
+    return any(p.outer_start <= start and end <= p.outer_end for p in passages)
