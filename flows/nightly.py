@@ -7,8 +7,7 @@ or the warehouse retry.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -20,6 +19,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from expectations.validate import Verdict, validate
+from flows import inbox as inbox_files
+from flows.inbox import Inbox
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_BYTES,
@@ -28,24 +29,12 @@ from flows.settings import (
     dq_root,
 )
 from transforms import articles as article_tables
-from transforms import parsing, tables
-from transforms.parsing import Article, Quarantined
+from transforms import tables
 from transforms.pipeline import load_nlp, model_version
 from warehouse import loader
 
 IO_RETRIES = 2
 IO_RETRY_DELAYS = [1, 5]
-
-
-@dataclass
-class Inbox:
-    """What was read from the inbox: parsed files, skipped files, quarantined inputs."""
-
-    files_seen: int = 0
-    parsed: list[Article] = field(default_factory=list)
-    parsed_paths: set[str] = field(default_factory=set)
-    skipped_paths: set[str] = field(default_factory=set)
-    quarantined: list[Quarantined] = field(default_factory=list)
 
 
 @dataclass
@@ -68,65 +57,19 @@ class RunSummary:
     seconds: float
 
 
-def display_path(path: Path) -> str:
-    """A path as recorded in the warehouse: relative to the working folder when inside it."""
-    absolute = path.absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
-def discover_files(inbox: list[str]) -> tuple[list[Path], list[Quarantined]]:
-    """Every article file under the inbox folders (recursively) or named directly."""
-    found: set[Path] = set()
-    missing: list[Quarantined] = []
-    for entry in inbox:
-        root = Path(entry)
-        if root.is_dir():
-            for folder, _dirs, names in os.walk(root):  # does not follow symlinked folders
-                for name in names:
-                    candidate = Path(folder) / name
-                    if parsing.is_article_path(name) and candidate.is_file():
-                        found.add(candidate)
-        elif root.is_file():
-            found.add(root)
-        else:
-            missing.append(Quarantined(entry, None, "unreadable", "no such file or folder"))
-    return sorted(found, key=display_path), missing
-
-
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
 def read_inbox(inbox: list[str], known: pl.DataFrame, max_bytes: int, reprocess: bool) -> Inbox:
-    """Read and parse every new or changed file; files whose bytes were loaded before
-    are skipped unread (unless reprocessing)."""
-    files, missing = discover_files(inbox)
-    result = Inbox(files_seen=len(files), quarantined=missing)
-    contents: dict[str, bytes] = {}
-    for path in files:
-        shown = display_path(path)
-        try:
-            contents[shown] = path.read_bytes()
-        except OSError as exc:
-            result.quarantined.append(Quarantined(shown, None, "unreadable", str(exc)))
-    digests = {shown: parsing.sha256_hex(data) for shown, data in contents.items()}
-    unchanged = set() if reprocess else article_tables.unchanged_paths(known, digests)
-    result.skipped_paths = unchanged
-    for shown, data in contents.items():
-        if shown in unchanged:
-            continue
-        sidecar = parsing.sidecar_path(shown)
-        sidecar_bytes = Path(sidecar).read_bytes() if sidecar and Path(sidecar).is_file() else None
-        parsed = parsing.parse_file(shown, data, sidecar=sidecar_bytes, max_bytes=max_bytes)
-        result.parsed.extend(parsed.articles)
-        result.quarantined.extend(parsed.quarantined)
-        result.parsed_paths.add(shown)
-    return result
+    return inbox_files.read_inbox(inbox, known, max_bytes=max_bytes, reprocess=reprocess)
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
 def read_known_sources(warehouse: Path) -> pl.DataFrame:
     return loader.known_sources(warehouse)
+
+
+@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def read_recent_volume(warehouse: Path) -> float | None:
+    return loader.recent_articles_avg(warehouse)
 
 
 @task(cache_policy=NO_CACHE)
@@ -140,6 +83,7 @@ def plan_articles(known: pl.DataFrame, inbox: Inbox, reprocess: bool) -> article
 def build_tables(
     plan: article_tables.RunPlan,
     inbox: Inbox,
+    recent_articles_avg: float | None,
     model: str,
     workers: int,
     batch_size: int,
@@ -173,6 +117,12 @@ def build_tables(
     built["articles"] = articles
     built["article_sources"] = article_tables.article_sources_frame(plan.sources, run_id=run_id)
     built["quarantine"] = article_tables.quarantine_frame(inbox.quarantined, run_id=run_id)
+    built["run_stats"] = article_tables.run_stats_frame(
+        plan,
+        files_seen=inbox.files_seen,
+        files_quarantined=len(inbox.quarantined),
+        recent_articles_avg=recent_articles_avg,
+    )
     return built, version_label
 
 
@@ -242,7 +192,8 @@ def nightly(
     known = read_known_sources(warehouse_path)
     read = read_inbox(inbox, known, max_bytes, reprocess)
     plan = plan_articles(known, read, reprocess)
-    frames, version_label = build_tables(plan, read, model, workers, batch_size, run_id)
+    recent = read_recent_volume(warehouse_path)
+    frames, version_label = build_tables(plan, read, recent, model, workers, batch_size, run_id)
     verdict = check_tables(frames, gx_root, run_id)
     status = run_status(verdict, len(read.quarantined))
     finished = datetime.now(UTC)

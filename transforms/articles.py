@@ -40,6 +40,12 @@ QUARANTINE_SCHEMA = {
     "run_id": pl.String,
 }
 PUBLISHED_SOURCES = ("metadata", "path", "dateline", "unknown")
+RUN_STATS_SCHEMA = {
+    "files_seen": pl.Int64,
+    "files_quarantined": pl.Int64,
+    "articles_seen": pl.Int64,
+    "recent_articles_avg": pl.Float64,
+}
 
 
 @dataclass
@@ -178,4 +184,22 @@ def quarantine_frame(items: list[Quarantined], *, run_id: str) -> pl.DataFrame:
             for q in items
         ],
         schema=QUARANTINE_SCHEMA,
+    )
+
+
+def run_stats_frame(
+    plan: RunPlan, *, files_seen: int, files_quarantined: int, recent_articles_avg: float | None
+) -> pl.DataFrame:
+    """One row describing the run as a whole, for the volume and quarantine checks."""
+    seen = plan.new + plan.changed + plan.unchanged + plan.reprocessed
+    return pl.DataFrame(
+        [
+            {
+                "files_seen": files_seen,
+                "files_quarantined": files_quarantined,
+                "articles_seen": seen,
+                "recent_articles_avg": recent_articles_avg,
+            }
+        ],
+        schema=RUN_STATS_SCHEMA,
     )

@@ -119,11 +119,26 @@ def mentions_frame(docs: list[DocRows], *, run_id: str) -> pl.LazyFrame:
     )
 
 
+def normalised_quote(column: str) -> pl.Expr:
+    """Quote text reduced to lower-case words, so the same quote matches across outlets
+    whatever their quotation marks, punctuation, case or spacing."""
+    return (
+        pl.col(column).str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+    )
+
+
 def quotes_frame(docs: list[DocRows], *, run_id: str) -> pl.LazyFrame:
-    return _rows_frame(docs, "quotes", QUOTES_SCHEMA).select(
-        stable_id("quo_", "article_id", "start_char", "end_char", "quote_type").alias("quote_id"),
-        pl.all(),
-        pl.lit(run_id).alias("run_id"),
+    return (
+        _rows_frame(docs, "quotes", QUOTES_SCHEMA)
+        .with_columns(normalised_quote("text").alias("_normalised"))
+        .select(
+            stable_id("quo_", "article_id", "start_char", "end_char", "quote_type").alias(
+                "quote_id"
+            ),
+            pl.all().exclude("_normalised"),
+            stable_id("qk_", "_normalised").alias("quote_key"),
+            pl.lit(run_id).alias("run_id"),
+        )
     )
 
 

@@ -118,6 +118,15 @@ def known_sources(path: Path) -> pl.DataFrame:
         return pl.from_arrow(con.sql(sql_file("load/known_sources.sql")).to_arrow_table())
 
 
+def recent_articles_avg(path: Path) -> float | None:
+    """Average number of articles seen by the last 7 loading runs (None before any)."""
+    if not path.exists():
+        return None
+    with connect(path, read_only=True) as con:
+        [(average,)] = execute(con, sql_file("load/recent_runs.sql"))
+        return None if average is None else float(average)
+
+
 def publish_run(
     path: Path,
     frames: Mapping[str, pl.DataFrame],

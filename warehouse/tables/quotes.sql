@@ -12,5 +12,6 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_name      VARCHAR,
     cue               VARCHAR,
     confidence        DOUBLE NOT NULL,
+    quote_key         VARCHAR NOT NULL,  -- fingerprint of the normalised quote text
     run_id            VARCHAR NOT NULL
 );
