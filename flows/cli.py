@@ -14,6 +14,7 @@ import sys
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -232,6 +233,47 @@ def dq(
     from expectations.validate import docs_index
 
     typer.echo(f"data docs: {docs_index(settings.dq_root(path))}")
+
+
+class EvaluationTask(StrEnum):
+    quotes = "quotes"
+    timeline = "timeline"
+    entities = "entities"
+
+
+@app.command()
+def evaluate(
+    task: Annotated[EvaluationTask, typer.Argument(help="Which extractor to score.")],
+    gold: Annotated[Path, typer.Argument(help="Annotated records (corpus JSONL format).")],
+    pred_out: Annotated[
+        Path | None, typer.Option("--pred-out", help="Also keep the predictions here.")
+    ] = None,
+    scheme: Annotated[str, typer.Option(help="Entity label scheme: conll or meantime.")] = "conll",
+    scorer: Annotated[
+        str | None,
+        typer.Option(
+            help="score.py to use (default: $NEWSDESK_SCORER or ../shared/eval/score.py)."
+        ),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package to load.")] = None,
+) -> None:
+    """Run the pipeline on annotated records and print the scorer's metrics."""
+    from flows.evaluate import evaluate as run_evaluation
+    from flows.evaluate import scorer_path
+
+    if not gold.is_file():
+        raise fail(f"{gold}: no such file", EXIT_USAGE)
+    try:
+        run_evaluation(
+            task.value,
+            gold,
+            model=settings.model_name(model),
+            scorer=scorer_path(scorer),
+            scheme=scheme,
+            pred_out=pred_out,
+        )
+    except (FileNotFoundError, ImportError, KeyError, ValueError) as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
 
 
 def main() -> None:
