@@ -3,7 +3,7 @@
 
 Exit codes: 0 success; 1 internal error; 2 usage error; 3 loaded, but some inputs were
 quarantined; 4 a blocking data-quality check failed (nothing loaded); 5 the warehouse
-could not be opened, read or written.
+could not be opened, read or written; 6 another run is writing the warehouse.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ EXIT_USAGE = 2
 EXIT_QUARANTINED = 3
 EXIT_FAILED_VALIDATION = 4
 EXIT_WAREHOUSE = 5
+EXIT_BUSY = 6
 
 app = typer.Typer(
     name="newsdesk",
@@ -114,12 +115,16 @@ def run(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Larger files are quarantined.")
     ] = settings.DEFAULT_MAX_BYTES,
+    wait: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds to wait for another run on the same warehouse."),
+    ] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect logs.")] = False,
 ) -> None:
     """Run the nightly flow over INBOX and load the warehouse."""
     settings.configure_environment(verbose=verbose)
     from flows.nightly import nightly
-    from warehouse.loader import WarehouseError
+    from warehouse.loader import WarehouseBusy, WarehouseError
 
     path = settings.warehouse_path(warehouse)
     try:
@@ -130,7 +135,10 @@ def run(
             reprocess=reprocess,
             model=settings.model_name(model),
             max_bytes=max_bytes,
+            wait_seconds=wait,
         )
+    except WarehouseBusy as exc:
+        raise fail(str(exc), EXIT_BUSY) from exc
     except WarehouseError as exc:
         raise fail(str(exc), EXIT_WAREHOUSE) from exc
     except OSError as exc:
@@ -233,6 +241,28 @@ def dq(
     from expectations.validate import docs_index
 
     typer.echo(f"data docs: {docs_index(settings.dq_root(path))}")
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Folder for one file per table.")],
+    output: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write every table as a Parquet file (atomically, one per table)."""
+    from warehouse.loader import WarehouseError
+    from warehouse.loader import export as export_tables
+
+    try:
+        written = export_tables(settings.warehouse_path(warehouse), directory)
+    except WarehouseError as exc:
+        raise fail(str(exc), EXIT_WAREHOUSE) from exc
+    for path in written:
+        typer.echo(str(path))
 
 
 class EvaluationTask(StrEnum):

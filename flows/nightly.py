@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 from prefect import flow, task
@@ -132,26 +133,98 @@ def check_tables(frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str) ->
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
-def publish(
-    warehouse: Path,
+def stage_warehouse(warehouse: Path) -> Path:
+    return loader.stage(warehouse)
+
+
+@task(cache_policy=NO_CACHE)
+def load_staging(
+    staging: Path,
     frames: dict[str, pl.DataFrame],
     verdict: Verdict,
     plan: article_tables.RunPlan,
     run_record: dict[str, object],
 ) -> None:
+    """The run's rows (or, after a blocking failure, only its record) in one transaction."""
     record = pl.DataFrame([run_record]).with_columns(pl.col("inbox").cast(pl.List(pl.String)))
     loader.publish_run(
-        warehouse,
+        staging,
         {**frames, "runs": record, "dq_results": verdict.results},
         plan.stale_article_ids,
         load_data=not verdict.blocked,
     )
 
 
+@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def publish_warehouse(staging: Path, warehouse: Path) -> None:
+    loader.promote(staging, warehouse)
+
+
 def run_status(verdict: Verdict, quarantined: int) -> str:
     if verdict.blocked:
         return "failed_validation"
     return "success_with_quarantine" if quarantined else "success"
+
+
+def run_record(
+    run_id: str,
+    started: datetime,
+    inbox: list[str],
+    read: Inbox,
+    plan: article_tables.RunPlan,
+    verdict: Verdict,
+    model: str,
+    version_label: str,
+) -> dict[str, object]:
+    """The run's row of the `runs` table."""
+    return {
+        "run_id": run_id,
+        "started_at": started,
+        "finished_at": datetime.now(UTC),
+        "status": run_status(verdict, len(read.quarantined)),
+        "status_detail": "; ".join(verdict.failures("block")) or None,
+        "files_seen": read.files_seen,
+        "articles_new": plan.new,
+        "articles_changed": plan.changed,
+        "articles_unchanged": plan.unchanged,
+        "articles_reprocessed": plan.reprocessed,
+        "articles_removed": plan.removed,
+        "files_quarantined": len(read.quarantined),
+        "model": model,
+        "model_version": version_label,
+        "code_version": version("newsdesk"),
+        "inbox": list(inbox),
+    }
+
+
+def run_summary(
+    record: dict[str, Any],
+    warehouse: Path,
+    read: Inbox,
+    frames: dict[str, pl.DataFrame],
+    verdict: Verdict,
+) -> RunSummary:
+    return RunSummary(
+        run_id=record["run_id"],
+        status=record["status"],
+        warehouse=warehouse,
+        data_docs=verdict.docs_index,
+        files_seen=record["files_seen"],
+        articles_new=record["articles_new"],
+        articles_changed=record["articles_changed"],
+        articles_unchanged=record["articles_unchanged"],
+        articles_reprocessed=record["articles_reprocessed"],
+        articles_removed=record["articles_removed"],
+        files_quarantined=record["files_quarantined"],
+        quarantined=[(q.source_path, q.reason, q.detail) for q in read.quarantined],
+        table_rows={
+            name: frames[name].height
+            for name in ("articles", "entities", "entity_mentions", "quotes", "timeline")
+        },
+        blocking_failures=verdict.failures("block"),
+        warnings=verdict.failures("warn"),
+        seconds=(record["finished_at"] - record["started_at"]).total_seconds(),
+    )
 
 
 def publish_artifact(summary: RunSummary) -> None:
@@ -182,61 +255,31 @@ def nightly(
     model: str = DEFAULT_MODEL,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    wait_seconds: float = 0,
 ) -> RunSummary:
-    """Load new and changed articles from `inbox` into the DuckDB `warehouse`."""
+    """Load new and changed articles from `inbox` into the DuckDB `warehouse`.
+
+    The run works on a staged copy and publishes it by atomic rename at the end; one
+    run at a time holds the warehouse (a second waits up to `wait_seconds`)."""
     started = datetime.now(UTC)
     run_id = str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S%f}")
-    warehouse_path = Path(warehouse)
-    gx_root = dq_root(warehouse_path)
-
-    known = read_known_sources(warehouse_path)
-    read = read_inbox(inbox, known, max_bytes, reprocess)
-    plan = plan_articles(known, read, reprocess)
-    recent = read_recent_volume(warehouse_path)
-    frames, version_label = build_tables(plan, read, recent, model, workers, batch_size, run_id)
-    verdict = check_tables(frames, gx_root, run_id)
-    status = run_status(verdict, len(read.quarantined))
-    finished = datetime.now(UTC)
-    run_record: dict[str, object] = {
-        "run_id": run_id,
-        "started_at": started,
-        "finished_at": finished,
-        "status": status,
-        "status_detail": "; ".join(verdict.failures("block")) or None,
-        "files_seen": read.files_seen,
-        "articles_new": plan.new,
-        "articles_changed": plan.changed,
-        "articles_unchanged": plan.unchanged,
-        "articles_reprocessed": plan.reprocessed,
-        "articles_removed": plan.removed,
-        "files_quarantined": len(read.quarantined),
-        "model": model,
-        "model_version": version_label,
-        "code_version": version("newsdesk"),
-        "inbox": list(inbox),
-    }
-    publish(warehouse_path, frames, verdict, plan, run_record)
-
-    summary = RunSummary(
-        run_id=run_id,
-        status=status,
-        warehouse=warehouse_path,
-        data_docs=verdict.docs_index,
-        files_seen=read.files_seen,
-        articles_new=plan.new,
-        articles_changed=plan.changed,
-        articles_unchanged=plan.unchanged,
-        articles_reprocessed=plan.reprocessed,
-        articles_removed=plan.removed,
-        files_quarantined=len(read.quarantined),
-        quarantined=[(q.source_path, q.reason, q.detail) for q in read.quarantined],
-        table_rows={
-            name: frames[name].height
-            for name in ("articles", "entities", "entity_mentions", "quotes", "timeline")
-        },
-        blocking_failures=verdict.failures("block"),
-        warnings=verdict.failures("warn"),
-        seconds=(finished - started).total_seconds(),
-    )
+    published = Path(warehouse)
+    with loader.writer_lock(published, wait_seconds):
+        staging = stage_warehouse(published)
+        try:
+            known = read_known_sources(staging)
+            read = read_inbox(inbox, known, max_bytes, reprocess)
+            plan = plan_articles(known, read, reprocess)
+            recent = read_recent_volume(staging)
+            frames, version_label = build_tables(
+                plan, read, recent, model, workers, batch_size, run_id
+            )
+            verdict = check_tables(frames, dq_root(published), run_id)
+            record = run_record(run_id, started, inbox, read, plan, verdict, model, version_label)
+            load_staging(staging, frames, verdict, plan, record)
+            publish_warehouse(staging, published)
+        finally:
+            loader.discard(staging)
+    summary = run_summary(record, published, read, frames, verdict)
     publish_artifact(summary)
     return summary

@@ -15,14 +15,6 @@ SAMPLES = REPO / "samples"
 
 
 @pytest.fixture(scope="module")
-def prefect_api():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(scope="module")
 def seed_run(prefect_api, tmp_path_factory):
     """Two runs of the flow over the samples inbox; yields (warehouse, first, second)."""
     from flows.nightly import nightly

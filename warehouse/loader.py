@@ -1,4 +1,12 @@
-"""The DuckDB warehouse: schema, one-transaction loads, read-only queries.
+"""The DuckDB warehouse: schema and migrations, staged one-transaction loads published
+by atomic rename, read-only queries, and exports.
+
+How a run reaches analysts: the writer copies the published file to a staging file
+beside it, loads the run there in one transaction, and renames the staging file over
+the published one. A client's open connection keeps reading the file it opened (its
+snapshot); its next connection sees the new run. The writer never opens the published
+file, so a client holding it open (even read-write, as DBeaver does) never blocks the
+run, and a killed run leaves the published file untouched.
 
 All SQL lives in `.sql` files beside this module; values reach DuckDB as bound
 parameters or as registered Arrow tables, never formatted into SQL text.
@@ -6,6 +14,11 @@ parameters or as registered Arrow tables, never formatted into SQL text.
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import time
+import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,7 +31,6 @@ if TYPE_CHECKING:
     import polars as pl
 
 SQL_DIR = Path(__file__).resolve().parent
-SCHEMA_VERSION = 1
 # Creation order matters only for readability; views come after the tables they read.
 TABLES = (
     "schema_version",
@@ -32,14 +44,19 @@ TABLES = (
     "quarantine",
     "dq_results",
 )
-VIEWS = ("who_said_what", "entity_timeline")
+VIEWS = ("who_said_what", "entity_timeline", "quote_spread")
 # Frames a run hands to `publish_run`, registered under "incoming_<name>".
 DATA_FRAMES = ("articles", "article_sources", "entity_mentions", "quotes", "timeline")
 RECORD_FRAMES = ("runs", "dq_results", "quarantine")
+LOCK_POLL_SECONDS = 0.2
 
 
 class WarehouseError(RuntimeError):
     """A warehouse that cannot be opened, written or queried, with the path and reason."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another run holds the warehouse's writer lock."""
 
 
 def sql_file(relative: str) -> str:
@@ -52,10 +69,22 @@ def report_names() -> list[str]:
 
 def report_sql(name: str) -> str:
     path = SQL_DIR / "reports" / f"{name}.sql"
-    if not path.is_file():
+    if not name.isidentifier() or not path.is_file():
         known = ", ".join(report_names())
         raise WarehouseError(f"no report named {name!r} (known: {known})")
     return path.read_text(encoding="utf-8")
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """(version, file) of every migration, in order; version 1 is the first schema."""
+    found = sorted(
+        (int(p.name.split("_", 1)[0]), p) for p in (SQL_DIR / "migrations").glob("*.sql")
+    )
+    return found
+
+
+def latest_version() -> int:
+    return max([1, *(version for version, _ in migrations())])
 
 
 @contextmanager
@@ -82,23 +111,118 @@ def execute(
     return con.execute(sql, params).fetchall()
 
 
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    [(exists,)] = execute(
+        con,
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'schema_version'",
+    )
+    if not exists:
+        return None
+    [(version,)] = execute(con, "SELECT max(version) FROM schema_version")
+    return version
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for table in TABLES:
-        execute(con, sql_file(f"tables/{table}.sql"))
+    """Create a new warehouse at the latest schema, or upgrade an older one in place
+    (each migration once, in order); then (re)create the views."""
+    version = schema_version(con)
+    if version is None:
+        for table in TABLES:
+            execute(con, sql_file(f"tables/{table}.sql"))
+        version = 0
+        pending = [(latest_version(), None)]
+    else:
+        pending = [(v, path) for v, path in migrations() if v > version]
+    for target, path in pending:
+        if path is not None:
+            execute(con, path.read_text(encoding="utf-8"))
+        execute(con, "INSERT INTO schema_version VALUES (?, ?)", [target, datetime.now(UTC)])
     for view in VIEWS:
         execute(con, sql_file(f"views/{view}.sql"))
-    [(current,)] = execute(con, "SELECT max(version) FROM schema_version")
-    if current is None:
-        execute(
-            con, "INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, datetime.now(UTC)]
-        )
 
 
-def ensure_schema(path: Path) -> None:
-    with connect(path) as con:
-        con.begin()
-        apply_schema(con)
-        con.commit()
+def lock_path(published: Path) -> Path:
+    return published.with_name(published.name + ".lock")
+
+
+def staging_prefix(published: Path) -> str:
+    return f".{published.name}.staging-"
+
+
+@contextmanager
+def writer_lock(published: Path, wait_seconds: float = 0) -> Iterator[None]:
+    """One writer at a time per warehouse: wait up to `wait_seconds`, else WarehouseBusy.
+
+    An OS file lock, so a killed run releases it with its process."""
+    path = lock_path(published)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+")
+    except OSError as exc:
+        raise WarehouseError(f"{path}: cannot create the writer lock: {exc}") from exc
+    deadline = time.monotonic() + wait_seconds
+    try:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"{published}: another newsdesk run is writing this warehouse "
+                        f"(lock {path}); waited {wait_seconds:g} s"
+                    ) from None
+                time.sleep(LOCK_POLL_SECONDS)
+        yield
+    finally:
+        handle.close()
+
+
+def remove_stale_staging(published: Path) -> list[Path]:
+    """Staging files left by killed runs (call with the writer lock held)."""
+    removed = []
+    for leftover in published.parent.glob(staging_prefix(published) + "*"):
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
+
+
+def stage(published: Path) -> Path:
+    """A private copy of the published warehouse (or a new one), at the latest schema."""
+    remove_stale_staging(published)
+    staging = published.with_name(staging_prefix(published) + uuid.uuid4().hex[:12])
+    try:
+        if published.exists():
+            shutil.copyfile(published, staging)
+        with connect(staging) as con:
+            con.begin()
+            apply_schema(con)
+            con.commit()
+    except (OSError, duckdb.Error) as exc:
+        discard(staging)
+        raise WarehouseError(f"{published}: cannot stage the warehouse: {exc}") from exc
+    return staging
+
+
+def discard(staging: Path) -> None:
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def promote(staging: Path, published: Path) -> None:
+    """Publish the staged warehouse atomically: fsync, then rename over the published file."""
+    try:
+        with staging.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, published)
+        directory = os.open(published.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError as exc:
+        raise WarehouseError(f"{published}: cannot publish the new warehouse: {exc}") from exc
 
 
 def known_sources(path: Path) -> pl.DataFrame:
@@ -144,7 +268,6 @@ def publish_run(
     with connect(path) as con:
         try:
             con.begin()
-            apply_schema(con)
             names = RECORD_FRAMES + (DATA_FRAMES if load_data else ())
             for name in names:
                 con.register(f"incoming_{name}", frames[name].to_arrow())
@@ -174,3 +297,23 @@ def query(
             raise WarehouseError(f"query failed: {exc}") from exc
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
+
+
+def export(path: Path, directory: Path) -> list[Path]:
+    """Every table as `DIR/<table>.parquet`, each written to a temporary name and renamed."""
+    import pyarrow.parquet as pq
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    with connect(path, read_only=True) as con:
+        for table in TABLES:
+            target = directory / f"{table}.parquet"
+            partial = directory / f".{table}.parquet.partial"
+            try:
+                pq.write_table(con.table(table).to_arrow_table(), partial)
+                os.replace(partial, target)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                raise WarehouseError(f"{target}: cannot write export: {exc}") from exc
+            written.append(target)
+    return written
