@@ -115,6 +115,10 @@ def run(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Larger files are quarantined.")
     ] = settings.DEFAULT_MAX_BYTES,
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Only articles published on or after this date."),
+    ] = None,
     wait: Annotated[
         float,
         typer.Option(min=0, help="Seconds to wait for another run on the same warehouse."),
@@ -136,6 +140,7 @@ def run(
             model=settings.model_name(model),
             max_bytes=max_bytes,
             wait_seconds=wait,
+            since=since.date() if since else None,
         )
     except WarehouseBusy as exc:
         raise fail(str(exc), EXIT_BUSY) from exc
@@ -241,6 +246,48 @@ def dq(
     from expectations.validate import docs_index
 
     typer.echo(f"data docs: {docs_index(settings.dq_root(path))}")
+
+
+@app.command()
+def doctor(
+    warehouse: WarehouseOption = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package to check.")] = None,
+) -> None:
+    """Check the model, the warehouse, the Prefect API and disk space."""
+    settings.configure_environment()
+    from flows.doctor import diagnose
+
+    findings = diagnose(settings.warehouse_path(warehouse), settings.model_name(model))
+    for finding in findings:
+        mark = "ok  " if finding.ok else "FAIL"
+        typer.echo(f"{mark} {finding.check}: {finding.detail}")
+    if not all(f.ok for f in findings):
+        raise typer.Exit(EXIT_INTERNAL)
+
+
+@app.command()
+def schedule(
+    inbox: Annotated[list[str], typer.Argument(help="Folders (searched recursively) or files.")],
+    cron: Annotated[str, typer.Option(help="When to run, as a cron expression.")] = "0 2 * * *",
+    timezone: Annotated[str, typer.Option(help="Time zone of the cron expression.")] = "UTC",
+    warehouse: WarehouseOption = None,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for a running run.")] = 600,
+) -> None:
+    """Serve the nightly flow on a schedule from this process (Ctrl-C stops it)."""
+    settings.configure_environment()
+    from prefect.schedules import Cron
+
+    from flows.nightly import nightly
+
+    nightly.serve(
+        name="newsdesk-nightly",
+        schedule=Cron(cron, timezone=timezone),
+        parameters={
+            "inbox": inbox,
+            "warehouse": str(settings.warehouse_path(warehouse).absolute()),
+            "wait_seconds": wait,
+        },
+    )
 
 
 class ExportFormat(StrEnum):

@@ -8,7 +8,7 @@ or the warehouse retry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -74,9 +74,16 @@ def read_recent_volume(warehouse: Path) -> float | None:
 
 
 @task(cache_policy=NO_CACHE)
-def plan_articles(known: pl.DataFrame, inbox: Inbox, reprocess: bool) -> article_tables.RunPlan:
+def plan_articles(
+    known: pl.DataFrame, inbox: Inbox, reprocess: bool, since: date | None
+) -> article_tables.RunPlan:
     return article_tables.plan_run(
-        known, inbox.parsed, inbox.parsed_paths, inbox.skipped_paths, reprocess=reprocess
+        known,
+        inbox.parsed,
+        inbox.parsed_paths,
+        inbox.skipped_paths,
+        reprocess=reprocess,
+        since=since,
     )
 
 
@@ -256,6 +263,7 @@ def nightly(
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH_SIZE,
     wait_seconds: float = 0,
+    since: date | None = None,
 ) -> RunSummary:
     """Load new and changed articles from `inbox` into the DuckDB `warehouse`.
 
@@ -269,7 +277,7 @@ def nightly(
         try:
             known = read_known_sources(staging)
             read = read_inbox(inbox, known, max_bytes, reprocess)
-            plan = plan_articles(known, read, reprocess)
+            plan = plan_articles(known, read, reprocess, since)
             recent = read_recent_volume(staging)
             frames, version_label = build_tables(
                 plan, read, recent, model, workers, batch_size, run_id

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 
 from transforms.articles import plan_run, unchanged_paths
@@ -69,3 +71,22 @@ def test_reprocess_reanalyses_known_articles_and_replaces_their_rows():
     assert [x.article_id for x in plan.to_analyse] == [a.article_id]
     assert plan.stale_article_ids == [a.article_id]
     assert (plan.new, plan.reprocessed, plan.unchanged) == (0, 1, 0)
+
+
+def test_since_leaves_older_and_undated_articles_alone():
+    old = parse_file("2020-01-01/a.txt", b"Old news.").articles[0]
+    new = parse_file("2025-02-13/b.txt", b"New news.").articles[0]
+    undated = parse_file("c.txt", b"No date.").articles[0]
+    plan = plan_run(
+        known_from([old]),
+        [old, new, undated],
+        {old.source_path, new.source_path, undated.source_path},
+        set(),
+        reprocess=True,
+        since=date(2025, 1, 1),
+    )
+    assert [a.article_id for a in plan.to_analyse] == [new.article_id]
+    assert plan.stale_article_ids == []
+    assert plan.out_of_range == 2
+    # The older article keeps its source; the undated one was never loaded.
+    assert {a.source_path for a in plan.sources} == {old.source_path, new.source_path}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import polars as pl
 
@@ -60,6 +61,7 @@ class RunPlan:
     unchanged: int = 0
     reprocessed: int = 0
     removed: int = 0
+    out_of_range: int = 0  # left alone by --since
 
 
 def unchanged_paths(known: pl.DataFrame, file_digests: dict[str, str]) -> set[str]:
@@ -80,12 +82,14 @@ def plan_run(
     skipped_paths: set[str],
     *,
     reprocess: bool = False,
+    since: date | None = None,
 ) -> RunPlan:
     """Decide, per article read this run, whether the model must see it.
 
     `known` holds the warehouse's (source_path, source_item, content_sha256, article_id);
     `parsed_paths` are the files read this run, `skipped_paths` those left unread because
-    their bytes had not changed.
+    their bytes had not changed. With `since`, articles published before it (or with no
+    known date) are left exactly as they are in the warehouse.
     """
     plan = RunPlan()
     known_rows = known.rows(named=True)
@@ -95,6 +99,11 @@ def plan_run(
 
     seen: set[str] = set()
     for article in sorted(parsed, key=lambda a: (a.source_path, a.source_item)):
+        if since is not None and (article.published_date is None or article.published_date < since):
+            plan.out_of_range += 1
+            if article.article_id in known_ids:
+                plan.sources.append(article)
+            continue
         plan.sources.append(article)
         if article.article_id in seen:
             continue
