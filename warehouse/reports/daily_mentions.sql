@@ -10,9 +10,10 @@ SELECT
 FROM entity_mentions AS m
 INNER JOIN entities AS e ON m.entity_id = e.entity_id
 INNER JOIN articles AS a ON m.article_id = a.article_id
-WHERE a.published_date IS NOT NULL
+WHERE
+    a.published_date IS NOT NULL
     AND ($entity IS NULL OR e.name ILIKE '%' || $entity || '%')
-    AND ($date_from IS NULL OR a.published_date >= CAST($date_from AS DATE))
-    AND ($date_to IS NULL OR a.published_date <= CAST($date_to AS DATE))
+    AND ($date_from IS NULL OR a.published_date >= cast($date_from AS DATE))
+    AND ($date_to IS NULL OR a.published_date <= cast($date_to AS DATE))
 GROUP BY a.published_date, e.name, e.label
-ORDER BY day, n_mentions DESC, entity;
+ORDER BY day ASC, n_mentions DESC, entity ASC;

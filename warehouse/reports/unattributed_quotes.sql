@@ -11,7 +11,8 @@ SELECT
     q.start_char
 FROM quotes AS q
 INNER JOIN articles AS a ON q.article_id = a.article_id
-WHERE q.speaker_entity_id IS NULL
-    AND ($date_from IS NULL OR a.published_date >= CAST($date_from AS DATE))
-    AND ($date_to IS NULL OR a.published_date <= CAST($date_to AS DATE))
+WHERE
+    q.speaker_entity_id IS NULL
+    AND ($date_from IS NULL OR a.published_date >= cast($date_from AS DATE))
+    AND ($date_to IS NULL OR a.published_date <= cast($date_to AS DATE))
 ORDER BY a.published_date NULLS LAST, q.article_id, q.start_char;

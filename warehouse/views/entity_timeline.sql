@@ -14,6 +14,6 @@ SELECT
     t.article_id,
     t.event_id
 FROM timeline AS t
-CROSS JOIN UNNEST(t.entity_ids) AS u(entity_id)
-JOIN entities AS e ON e.entity_id = u.entity_id
-JOIN articles AS a ON a.article_id = t.article_id;
+CROSS JOIN unnest(t.entity_ids) AS u (entity_id)
+INNER JOIN entities AS e ON u.entity_id = e.entity_id
+INNER JOIN articles AS a ON t.article_id = a.article_id;

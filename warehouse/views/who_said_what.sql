@@ -14,4 +14,4 @@ SELECT
     q.article_id,
     q.confidence
 FROM quotes AS q
-JOIN articles AS a USING (article_id);
+INNER JOIN articles AS a ON q.article_id = a.article_id;
