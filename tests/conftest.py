@@ -5,6 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from flows.settings import configure_environment
+
+# Tests run as the nightly job does: Prefect and Great Expectations quiet and offline.
+configure_environment()
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"

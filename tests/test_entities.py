@@ -94,6 +94,32 @@ def test_clean_bounds_splits_lines_and_spaced_dashes(blank):
     assert texts(doc, clean_bounds(doc, 0, 6, "ORG")) == ["Romania", "Cosmin Contra", "Ken"]
 
 
+def test_clean_bounds_trims_organisations_to_their_name(blank):
+    words = [
+        "Interfax",
+        "news",
+        "agency",
+        "September",
+        "Treasury",
+        "pro-Socialist",
+        "CFDT",
+        "union",
+    ]
+    doc = Doc(blank.vocab, words=words)
+    assert texts(doc, clean_bounds(doc, 0, 3, "ORG")) == ["Interfax"]
+    assert texts(doc, clean_bounds(doc, 3, 5, "ORG")) == ["Treasury"]
+    assert texts(doc, clean_bounds(doc, 6, 8, "ORG")) == ["CFDT"]
+    # only organisations: a person named August keeps the name
+    assert texts(doc, clean_bounds(doc, 3, 5, "PERSON")) == ["September Treasury"]
+
+
+def test_legal_form_makes_a_company(blank):
+    words = ["Pirelli", "SpA", "and", "Lear", "Corp", "said", "."]
+    doc = make_doc(blank, words, [(0, 2, "PERSON"), (3, 5, "ORG")])
+    apply_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Pirelli SpA", "ORG"), ("Lear Corp", "ORG")]
+
+
 def test_gazetteer_labels():
     assert label_from_gazetteer("Kyiv") == "GPE"
     assert label_from_gazetteer("RUSSIA") == "GPE"

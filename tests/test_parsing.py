@@ -2,11 +2,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from datetime import date
 
 from transforms.parsing import (
+    QUARANTINE_REASONS,
     article_id_for,
+    content_digest,
+    decode_bytes,
+    guess_language,
     is_article_path,
+    normalise_language,
     parse_file,
     sidecar_path,
     strip_markdown_links,
@@ -108,7 +114,16 @@ def test_bad_inputs_are_quarantined_with_a_reason():
     cases = {
         "empty.txt": (b"  \n", "empty"),
         "binary.txt": (b"\x00\x01\x02abc", "binary"),
-        "latin.txt": (b"caf\xe9 au lait", "undecodable"),
+        "gz.jsonl.gz": (b"not gzip", "undecodable"),
+        "list.json": (b"[]", "missing_text"),
+        "null.json": (b"null", "malformed_json"),
+        "punct.txt": (b"... 12 34 !!!", "missing_text"),
+        "front.md": (b"---\ntitle: [x\n---\nBody.", "malformed_metadata"),
+        "page.html": (
+            b"<html><head><style>p {}</style></head><body></body></html>",
+            "missing_text",
+        ),
+        "notes.pdf": (b"%PDF-1.4 text", "unsupported"),
         "broken.json": (b'{"text": ', "malformed_json"),
         "notext.json": (b'{"title": "x"}', "missing_text"),
     }
@@ -116,6 +131,7 @@ def test_bad_inputs_are_quarantined_with_a_reason():
         result = parse_file(name, data)
         assert result.articles == [], name
         assert [(q.source_path, q.reason) for q in result.quarantined] == [(name, reason)]
+        assert reason in QUARANTINE_REASONS
     big = parse_file("big.txt", b"x" * 101, max_bytes=100)
     assert big.quarantined[0].reason == "oversized"
     assert "101 bytes" in big.quarantined[0].detail
@@ -124,3 +140,124 @@ def test_bad_inputs_are_quarantined_with_a_reason():
 def test_utf16_with_bom_is_decoded():
     article = only_article(parse_file("u.txt", "Zelenskiy said “yes”.".encode("utf-16")))
     assert article.text == "Zelenskiy said “yes”."
+
+
+def test_latin1_is_decoded_and_broken_utf8_is_replaced_and_flagged():
+    latin = only_article(parse_file("latin.txt", b"caf\xe9 au lait"))
+    assert (latin.text, latin.encoding, latin.decode_replacements) == ("café au lait", "cp1252", 0)
+    # cp1252 quotes after ß form one valid UTF-8 pair by chance: still an 8-bit file
+    german = "„Fuß“ sagte er, die Straße sei für alle Bürger offen.".encode("cp1252")
+    assert decode_bytes(german).text == "„Fuß“ sagte er, die Straße sei für alle Bürger offen."
+    broken = parse_file("b.txt", "Kyiv – “yes”.".encode() + b"\xc3" + b" End.")
+    [article] = broken.articles
+    assert article.text == "Kyiv – “yes”.\ufffd End."
+    assert (article.encoding, article.decode_replacements) == ("utf-8", 1)
+    [note] = broken.notes
+    assert (note.source_path, note.kind) == ("b.txt", "replaced_bytes")
+    assert note.detail == (
+        "1 invalid utf-8 byte sequence(s) replaced with U+FFFD, the first at byte 19"
+    )
+    # a U+FFFD that was in the input is not a replacement
+    genuine = decode_bytes("a \ufffd b é".encode() + b"\xff")
+    assert genuine.replacements == 1
+
+
+def test_utf16_without_bom_and_utf32_are_decoded():
+    assert decode_bytes("Plain words.".encode("utf-16-le")).text == "Plain words."
+    assert decode_bytes("Plain words.".encode("utf-16-be")).encoding == "utf-16-be"
+    assert decode_bytes("Zürich “32”".encode("utf-32")).text == "Zürich “32”"
+
+
+def test_control_characters_and_lone_surrogates_are_normalised_away():
+    article = only_article(parse_file("x.json", b'{"text": "A \\ud800 b\\u0000c\\u000bd"}'))
+    assert article.text == "A \ufffd bc\nd"
+    article.text.encode("utf-8")
+
+
+def test_json_text_may_be_a_list_of_paragraphs():
+    data = json.dumps({"text": ["First paragraph.", "Second one."]}).encode()
+    assert only_article(parse_file("p.json", data)).text == "First paragraph.\n\nSecond one."
+
+
+def test_max_chars_quarantines_texts_longer_than_the_model_takes():
+    result = parse_file("long.txt", b"word " * 1000, max_chars=100)
+    assert result.articles == []
+    [row] = result.quarantined
+    assert (row.reason, row.detail) == ("oversized", "text has 4999 characters > limit 100")
+
+
+def test_a_bad_metadata_date_is_ignored_not_fatal():
+    article = only_article(parse_file("a.md", b"---\ntitle: X\npublished: 2025-02-30\n---\nBody."))
+    assert (article.title, article.published_date, article.published_source) == (
+        "X",
+        None,
+        "unknown",
+    )
+
+
+def test_language_from_metadata_or_a_cheap_guess():
+    assert [normalise_language(v) for v in ("en-GB", "EN", "pt_BR", None, "")] == [
+        "en",
+        "en",
+        "pt",
+        None,
+        None,
+    ]
+    assert guess_language("Il presidente ha detto che non è stato possibile") == "it"
+    assert (
+        guess_language("El presidente dijo que los acuerdos fueron buenos para las partes") == "es"
+    )
+    assert guess_language("Ο πρωθυπουργός δήλωσε") == "el"
+    assert guess_language("Прем'єр-міністр заявив, що їхні") == "uk"
+    assert guess_language("OK") is None
+    meta = only_article(parse_file("x.json", json.dumps({"text": "Hi.", "lang": "de-AT"}).encode()))
+    assert meta.language == "de"
+
+
+def test_html_with_an_xml_declaration_and_a_sidecar():
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><body><article><p>'
+        + "The minister said the talks in Brussels went well. " * 5
+        + "</p></article></body></html>"
+    ).encode()
+    sidecar = json.dumps({"published": "2025-02-13", "id": "p-1"}).encode()
+    article = only_article(parse_file("news/page.html", page, sidecar=sidecar))
+    assert article.text.startswith("The minister said the talks in Brussels went well.")
+    assert (article.external_id, str(article.published_date)) == ("p-1", "2025-02-13")
+    assert article.content_sha256 == content_digest(page, sidecar) != content_digest(page)
+    assert sidecar_path("news/page.html") == "news/page.meta.json"
+
+
+def test_hostile_text_is_parsed_verbatim():
+    hostile = "'); DROP TABLE articles; --\n<script>alert(1)</script>\n{{ user.name }} {% x %}"
+    for name in ("h.txt", "h.md"):
+        assert only_article(parse_file(name, hostile.encode())).text == hostile
+    data = json.dumps({"text": hostile, "title": "<b>{{t}}</b>"}).encode()
+    article = only_article(parse_file("h.jsonl", data))
+    assert (article.text, article.title) == (hostile, "<b>{{t}}</b>")
+
+
+def test_pathological_markdown_brackets_stay_fast():
+    started = time.perf_counter()
+    for text in ("[" * 1_000_000, "![" * 500_000, "[a](" * 250_000):
+        assert strip_markdown_links(text) == text
+    assert time.perf_counter() - started < 2
+
+
+def test_replacements_in_jsonl_are_counted_per_line_and_noted_once():
+    data = (
+        b'{"text": "Good line."}\n{"text": "Bad \xff\xfe line \xc3."}\n'
+        + '{"text": "Fine, café “ok” – yes."}'.encode()
+    )
+    result = parse_file("r.jsonl", data)
+    assert [(a.text, a.decode_replacements) for a in result.articles] == [
+        ("Good line.", 0),
+        ("Bad \ufffd\ufffd line \ufffd.", 3),
+        ("Fine, café “ok” – yes.", 0),
+    ]
+    assert [(n.kind, n.detail) for n in result.notes] == [
+        (
+            "replaced_bytes",
+            "3 invalid utf-8 byte sequence(s) replaced with U+FFFD, the first at byte 37",
+        )
+    ]

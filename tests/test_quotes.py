@@ -321,3 +321,126 @@ def test_partial_quote_is_mixed(nlp):
     r = _find(rows, "lead from the front")
     assert r["quote_type"] in ("mixed", "partial")
     assert r["speaker"] == "The minister"
+
+
+# ------------------------------------------------- added: marks, stance, merging
+
+
+def test_double_apostrophe_mark_spans_both_apostrophes():
+    text = "Earlier. ''We will win,'' he said. ''It is certain.''"
+    passages = find_passages(text)
+    assert [text[p.start : p.end] for p in passages] == ["We will win,", "It is certain."]
+    for p in passages:
+        assert text[p.outer_start : p.outer_start + 2] == "''"
+        assert text[p.outer_end - 2 : p.outer_end] == "''"
+
+
+def test_double_apostrophe_quotes_attributed_and_inherited(nlp):
+    text = "''A museum alone will not end poverty,'' he said. ''It will not stop the violence.''"
+    rows = _rows(nlp, text)
+    a = _starting(rows, "A museum alone")
+    b = _starting(rows, "It will not stop the violence")
+    assert a["speaker"] == "he" and a["quote_type"] == "direct"
+    assert b["speaker_start"] == a["speaker_start"]
+
+
+def test_typographic_open_straight_close():
+    text = 'The mayor said there was \u201cno evidence" yet of a plot.'
+    assert [text[p.start : p.end] for p in find_passages(text)] == ["no evidence"]
+
+
+def test_indirect_has_repeatedly_said_that(nlp):
+    rows = _rows(
+        nlp, "Mr Zelenskiy has repeatedly said that only Nato membership can protect Ukraine."
+    )
+    r = _find(rows, "only Nato membership can protect Ukraine")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "Mr Zelenskiy"
+
+
+def test_indirect_nominal_comments_from(nlp):
+    text = "The move followed comments from Pete Hegseth that Ukraine would not join Nato."
+    r = _find(_rows(nlp, text), "Ukraine would not join Nato")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "Pete Hegseth"
+
+
+def test_organisation_is_a_speaker(nlp):
+    r = _find(_rows(nlp, "The Kremlin said the call lasted almost 90 minutes."), "the call lasted")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "The Kremlin"
+
+
+def test_indirect_parenthetical_attribution(nlp):
+    rows = _rows(nlp, "The talks, the minister said, will resume in Geneva next week.")
+    r = _find(rows, "will resume in Geneva")
+    assert r["quote_type"] == "indirect" and r["speaker"] == "the minister"
+    assert r["text"].startswith("The talks")
+    rows = _rows(nlp, "The talks will resume in Geneva next week, the minister said.")
+    r = _find(rows, "The talks will resume")
+    assert r["speaker"] == "the minister"
+    assert r["text"] == "The talks will resume in Geneva next week"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Senator Jane Smith endorsed the budget deal on Tuesday.",
+            "the budget deal",
+            "Senator Jane Smith",
+        ),
+        (
+            "The governor wants to ban fracking in the state.",
+            "to ban fracking in the state",
+            "The governor",
+        ),
+        (
+            "The union called for a new vote on the contract.",
+            "a new vote on the contract",
+            "The union",
+        ),
+    ],
+)
+def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
+    r = _find(_rows(nlp, text), content)
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == speaker
+    assert r["confidence"] < 0.5  # a stance, not a statement: lower confidence
+
+
+def test_role_noun_resolves_to_title_holder(nlp):
+    text = (
+        "Nato secretary general Mark Rutte met the ministers on Thursday.\n"
+        "The talks must include Ukraine, the secretary general said."
+    )
+    doc = nlp(text)
+    mentions = _mentions(doc)
+    r = _find(quote_rows(doc, mentions), "The talks must include Ukraine")
+    assert r["speaker"] == "the secretary general"
+    if any(m["text"] == "Mark Rutte" for m in mentions):
+        assert r["speaker_name"] == "Mark Rutte"
+
+
+def test_scoring_merges_split_quote_across_indirect_rows():
+    def row(s, e, t, spk, cue):
+        return {
+            "start_char": s,
+            "end_char": e,
+            "quote_type": t,
+            "speaker": "he",
+            "speaker_start": spk,
+            "speaker_end": spk + 2,
+            "cue": cue,
+        }
+
+    rows = [
+        row(0, 10, "direct", 12, "said"),
+        row(13, 20, "indirect", 40, "says"),
+        row(22, 30, "direct", 12, "said"),
+    ]
+    out = scoring_quotes(rows)
+    assert [(q["start"], q["end"], q["type"]) for q in out] == [
+        (0, 30, "direct"),
+        (13, 20, "indirect"),
+    ]

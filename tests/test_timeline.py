@@ -376,3 +376,143 @@ def test_rows_are_deterministic_and_robust(nlp, seed_doc):
     assert a == b
     for text in ["", "   ", "Nothing here.", "On 31 February 2025 and 99 years ago at 25:99."]:
         assert isinstance(timeline_rows(nlp(text), date(2025, 2, 13), [{"bad": 1}]), list)
+
+
+# ------------------------------------------------------- clause: event_text and entity_ids
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_doc):
+    from transforms.entities import mention_rows
+
+    mentions = mention_rows(seed_doc)
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        names.setdefault(m["entity_name"], set()).add(m["entity_id"])
+    rows = timeline_rows(seed_doc, date(2025, 2, 13), mentions)
+    by_id = {m["entity_id"]: m["entity_name"] for m in mentions}
+    return rows, names, by_id
+
+
+def _names(row, by_id) -> set[str]:
+    return {by_id[i] for i in row["entity_ids"]}
+
+
+def test_seed_friday_carries_the_entities_of_its_clause_only(seed_entities):
+    rows, _, by_id = seed_entities
+    (friday,) = _by_expr(rows, "Friday")
+    names = _names(friday, by_id)
+    # "... Mr Trump said, adding that Mr Zelenskiy would meet US vice-president JD Vance and
+    # secretary of state Marco Rubio ... on Friday": the meeting, not the saying
+    assert {"Volodymyr Zelenskiy", "JD Vance", "Marco Rubio"} <= names
+    assert "Donald Trump" not in names and "Vladimir Putin" not in names
+    assert friday["event_text"].startswith("that Mr Zelenskiy would meet")
+    assert friday["event_text"].endswith("on Friday")
+
+
+def test_seed_first_wednesday_carries_the_callers(seed_entities):
+    rows, _, by_id = seed_entities
+    first, second = _by_expr(rows, "Wednesday")
+    assert {"Donald Trump", "Vladimir Putin", "Volodymyr Zelenskiy"} <= _names(first, by_id)
+    assert "announced" not in first["event_text"]  # the coordinated verb is another event
+    # the joint statement: the coordinated subjects belong to the clause
+    assert {"European Commission", "Germany", "France", "Britain"} <= _names(second, by_id)
+    assert "Donald Trump" not in _names(second, by_id)
+
+
+def test_seed_clause_stops_at_a_clause_with_its_own_date(nlp):
+    from transforms.entities import mention_rows
+
+    doc = nlp(
+        "Angela Merkel said on Monday that Emmanuel Macron would visit Warsaw on Friday "
+        "with Olaf Scholz."
+    )
+    rows = timeline_rows(doc, date(2025, 2, 13), mention_rows(doc))
+    by_id = {m["entity_id"]: m["entity_name"] for m in mention_rows(doc)}
+    (monday,) = _by_expr(rows, "Monday")
+    (friday,) = _by_expr(rows, "Friday")
+    assert "Angela Merkel" in _names(monday, by_id)
+    assert "Emmanuel Macron" not in _names(monday, by_id)
+    assert {"Emmanuel Macron", "Olaf Scholz"} <= _names(friday, by_id)
+    assert "Angela Merkel" not in _names(friday, by_id)
+    assert friday["value"] == "2025-02-14" and monday["value"] == "2025-02-10"
+
+
+def test_entity_ids_fall_back_to_the_sentence_without_a_parse(nlp):
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    doc = blank("Mr Rubio met Mr Vance on Friday. Mr Trump stayed home.")
+    mentions = [
+        {"start_char": 3, "end_char": 8, "entity_id": "ent_rubio"},
+        {"start_char": 36, "end_char": 41, "entity_id": "ent_trump"},
+    ]
+    (friday,) = timeline_rows(doc, date(2025, 2, 13), mentions)
+    assert friday["entity_ids"] == ["ent_rubio"]
+    assert friday["value"] == "2025-02-07"  # no tense known: the most recent Friday
+
+
+# ------------------------------------------------------------- more normalisation rules
+
+
+@pytest.mark.parametrize(
+    ("expr", "ttype", "expected"),
+    [
+        ("a minute and a half", "DURATION", "PT1M30S"),
+        ("the next couple of years", "DURATION", "P2Y"),
+        ("Eight trading days", "DURATION", "P8D"),
+        ("almost a hundred years", "DURATION", "P100Y"),
+        ("the year-earlier nine months", "DURATION", "P9M"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("tonight", "TIME", "2025-02-13TNI"),
+        ("future quarters", "DATE", "FUTURE_REF"),
+        ("current", "DATE", "PRESENT_REF"),
+        ("year end", "DATE", "2025"),
+        ("year's end", "DATE", "2025"),
+        ("this year's third quarter", "DATE", "2025-Q3"),
+        ("next year's first quarter", "DATE", "2026-Q1"),
+        ("last year's quarter", "DATE", "2023-Q4"),
+        ("the quarter a year ago", "DATE", "2023-Q4"),
+        ("the corresponding period last year", "DATE", "2023-Q4"),
+        ("the 2023 quarter", "DATE", "2023-Q4"),
+    ],
+)
+def test_more_expressions(expr, ttype, expected):
+    tx = normalise(expr, PUB)
+    assert (tx.type, tx.value) == (ttype, expected)
+
+
+def test_later_is_not_part_of_the_duration():
+    text = "Three days later, a minute and a half later, he left, a year earlier."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["Three days", "a minute and a half", "a year earlier"]
+    assert value("Three days") == "P3D"
+
+
+def test_quarter_extents():
+    text = "Sales in this year's third quarter beat the 1988 quarter and the quarter a year ago."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["this year's third quarter", "the 1988 quarter", "the quarter a year ago"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "expected"),
+    [
+        # a payment or an effective date points forward even in a past-tense clause
+        ("The board declared a dividend of 5 cents, payable Dec. 15.", "Dec. 15", "2024-12-15"),
+        ("It named him chairman, effective Feb. 1.", "Feb. 1", "2025-02-01"),
+        ("The company is to resume trading Tuesday.", "Tuesday", "2024-10-29"),
+        ("The index set a record high on Aug. 6.", "Aug. 6", "2024-08-06"),
+    ],
+)
+def test_cue_words_set_the_direction(nlp, sentence, expr, expected):
+    rows = timeline_rows(nlp(sentence), date(2024, 10, 26), [])
+    (row,) = _by_expr(rows, expr)
+    assert row["value"] == expected
+
+
+def test_that_year_follows_the_last_mentioned_date(nlp):
+    doc = nlp("He fled in June 1998 and returned later that year. Sales doubled that year.")
+    rows = timeline_rows(doc, date(2000, 1, 28), [])
+    assert [r["value"] for r in rows] == ["1998-06", "1998", "1998"]

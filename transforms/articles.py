@@ -25,6 +25,8 @@ ARTICLES_SCHEMA = {
     "language": pl.String,
     "model_version": pl.String,
     "run_id": pl.String,
+    "encoding": pl.String,
+    "decode_replacements": pl.Int32,
 }
 ARTICLE_SOURCES_SCHEMA = {
     "source_path": pl.String,
@@ -157,6 +159,8 @@ def articles_frame(articles: list[Article], *, model_version: str, run_id: str) 
                 "language": a.language,
                 "model_version": model_version,
                 "run_id": run_id,
+                "encoding": a.encoding,
+                "decode_replacements": a.decode_replacements,
             }
             for a in articles
         ],

@@ -132,6 +132,20 @@ EVENT_HEADS = frozenset(
     )
 )
 SPORTS_EVENT_HEADS = frozenset({"league", "division", "conference"})
+# Month names the model glues to the front of an organisation ("September Treasury").
+MONTHS = frozenset(
+    _words(
+        """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec"""
+    )
+)
+# Legal forms that end a company name: the name is an organisation, whatever the model says.
+ORG_SUFFIXES = frozenset(
+    _words(
+        """inc incorporated corp corporation co cos ltd limited plc llc llp spa bhd
+    bancorp bancshares gmbh"""
+    )
+)
 # Words that announce a fixture in sports results ("BOSTON AT OAKLAND").
 FIXTURE_WORDS = frozenset({"at", "v", "vs", "vs.", "v."})
 # Place names too common as ordinary words or surnames to add where the model saw nothing.
@@ -420,6 +434,8 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
         elif b - a > 1 and is_honorific(text):
             honorific = True
             a += 1
+        elif b - a > 1 and label == "ORG" and _is_title(text, MONTHS):
+            a += 1
         elif (
             b - a > 1
             and label == "PERSON"
@@ -441,6 +457,10 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
             and norm_key(text) in HEADLINE_WORDS
             or _NUMBERISH.match(text)
             and b - a > 1
+            or b - a > 1  # "Interfax news agency", "CFDT union": the name ends before
+            and label == "ORG"
+            and text.isalpha()
+            and text.islower()
         ):
             b -= 1
         else:
@@ -765,6 +785,11 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
                     part.start, part.end, ent.label_,
                     honorific=part.honorific or hon, title=part.title or title,
                 )  # fmt: skip
+
+    # a legal form at the end ("Pirelli SpA", "Lear Corp") makes a company
+    for m in mentions:
+        if len(m.words) > 1 and not m.certain and _is_title(m.words[-1], ORG_SUFFIXES):
+            m.certain = "ORG"
 
     # honorific + capitalised word the model missed ("Mr Hegseth")
     for i in range(n_tok - 1):

@@ -54,7 +54,7 @@ PRONOUNS: frozenset[str] = PRONOUNS_PERSON | PRONOUNS_GROUP
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab\u2039"  # “ „ « ‹
 DOUBLE_CLOSE_FOR = {
-    "\u201c": "\u201d\u201c",  # “ ... ” (a second “ used as a closer is tolerated)
+    "\u201c": '\u201d\u201c"',  # “ ... ” (a second “ or a straight " as closer is tolerated)
     "\u201e": "\u201c\u201d",  # „ ... “
     "\u00ab": "\u00bb",  # « ... »
     "\u2039": "\u203a",  # ‹ ... ›
@@ -205,6 +205,7 @@ def find_passages(text: str) -> list[Passage]:
     if not text:
         return []
     result: list[Passage] = []
+    original = text
     text = _double_apostrophes(text)
     lines = _lines(text)
     for li, (a, b) in enumerate(lines):
@@ -232,6 +233,14 @@ def find_passages(text: str) -> list[Passage]:
         result.extend(doubles)
         result.extend(keep)
     result.sort(key=lambda p: p.start)
+    if text is not original:
+        # a pair of apostrophes is one mark: the passage's outer span covers both
+        for p in result:
+            if p.open_at > 0 and original[p.open_at - 1 : p.open_at + 1] == "''":
+                p.open_at -= 1
+                p.mark = "''"
+            if p.close_at is not None and original[p.close_at : p.close_at + 2] == "''":
+                p.close_at += 1
     # multi-paragraph quotations: an unclosed passage whose next non-empty paragraph
     # opens with a mark continues there
     for p in result:
@@ -250,3 +259,75 @@ def find_passages(text: str) -> list[Passage]:
 
 def inside_any(passages: list[Passage], start: int, end: int) -> bool:
     return any(p.outer_start <= start and end <= p.outer_end for p in passages)
+
+
+def _frames(spec: str) -> dict[str, frozenset[str]]:
+    """``"frame: lemma lemma ..."`` lines -> {lemma: frames}."""
+    out: dict[str, set[str]] = {}
+    for line in spec.strip().splitlines():
+        frame, _, lemmas = line.partition(":")
+        for lemma in lemmas.split():
+            out.setdefault(lemma, set()).add(frame.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# Attribution in the wide sense of PolNeAR and PARC: a source's stance, plan, wish or
+# judgement reported without a speech verb ("X endorsed Y", "X wants to ...", "X
+# called for ...", "X cited ..."). Each verb lemma is listed with the complements that
+# carry the content: a direct object, an infinitive (xcomp), a clause (ccomp) or the
+# object of a preposition. The list was drawn up from verbs of communication,
+# evaluation and intention, and pruned against PolNeAR train (a frame is kept when
+# most of what it yields is annotated as attribution there); it holds on dev.
+VERB_FRAMES: dict[str, frozenset[str]] = _frames(
+    """
+    dobj: endorse cite express announce oppose criticize criticise discuss mention
+    dobj: reject defend praise propose question highlight issue tweet dismiss denounce
+    dobj: blast mock tout explain recall acknowledge post claim reveal repeat note
+    dobj: echo list remind voice expose slam prefer emphasize emphasise confirm stress
+    dobj: applaud declare suggest reiterate predict decry outline reference invoke
+    dobj: disclose unveil promise resist admire dispute signal approve articulate
+    dobj: recount detail champion recite credit concede hail state recommend downplay
+    dobj: lament repudiate cheer hammer retweet condemn deride ridicule lambast
+    dobj: support describe accuse attack
+    xcomp: decline seek ask refuse call urge plan vow pledge agree hope threaten decide
+    xcomp: propose promise say report vote expect consider aim support encourage push
+    xcomp: offer suggest claim advise pressure prefer opt want seem appear intend
+    xcomp: vow swear demand insist
+    ccomp: point ask hope question report discuss argue convince cite announce notice
+    ccomp: rule bet forget endorse
+    for: call push advocate campaign hope argue lobby press
+    about: ask speak think worry write talk complain joke boast brag
+    on: seize weigh agree touch comment insist elaborate
+    to: refer respond point object
+    of: speak warn
+    at: hint balk
+    against: rail push campaign argue warn
+    with: side agree grapple disagree
+    """
+)
+
+# Frames that count without a subject in the parse ("is expected to", "it was
+# reported that").
+SUBJECTLESS_FRAMES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("expect", "xcomp"),
+        ("suggest", "ccomp"),
+        ("explain", "ccomp"),
+        ("report", "ccomp"),
+        ("reveal", "ccomp"),
+        ("argue", "ccomp"),
+        ("announce", "ccomp"),
+        ("convince", "ccomp"),
+    }
+)
+
+# Nouns of stance whose source is a possessive ("Trump's attacks on the judge").
+NOUN_FRAMES: dict[str, frozenset[str]] = _frames(
+    """
+    on: attack attacks comment comments remark remarks criticism assault position stance
+    of: endorsement embrace critique assessment criticism support defense defence
+    of: praise denunciation rejection
+    for: support call calls praise
+    against: case campaign
+    """
+)

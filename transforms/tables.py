@@ -169,3 +169,207 @@ def entities_frame(mentions: pl.LazyFrame, articles: pl.LazyFrame, *, run_id: st
         .select(list(ENTITIES_SCHEMA))
         .sort("entity_id")
     )
+
+
+# ------------------------------------------------------------ across articles
+
+RELINK_SCHEMA: dict[str, Any] = {
+    "entity_id": pl.String,
+    "linked_entity_id": pl.String,
+    "linked_name": pl.String,
+    "linked_label": pl.String,
+}
+_REF_SCHEMA: dict[str, Any] = {
+    "entity_id": pl.String,
+    "name": pl.String,
+    "label": pl.String,
+    "aliases": pl.List(pl.String),
+}
+
+
+def _ref_frame(frame: pl.DataFrame | None) -> pl.DataFrame:
+    """entity_id, name, label, aliases of an entities-like frame (aliases optional)."""
+    if frame is None or frame.is_empty():
+        return pl.DataFrame(schema=_REF_SCHEMA)
+    aliases = pl.col("aliases") if "aliases" in frame.columns else pl.lit(None)
+    return frame.select(
+        pl.col("entity_id").cast(pl.String),
+        pl.col("name").cast(pl.String),
+        pl.col("label").cast(pl.String),
+        aliases.cast(pl.List(pl.String)).alias("aliases"),
+    ).filter(pl.col("entity_id").is_not_null())
+
+
+def _name_rank(name: str) -> tuple[bool, str]:
+    return (name.upper() == name, name)
+
+
+def relink_map(entities_table: pl.DataFrame) -> pl.DataFrame:
+    """Short forms that stand for exactly one other entity among ``entities_table``.
+
+    Takes entities (entity_id, name, label, optionally aliases; the same id may come
+    more than once) and returns one row per linked entity: entity_id -> linked_entity_id,
+    linked_name, linked_label, sorted by entity_id (rules in
+    ``entities.cross_article_links``). The warehouse applies it to stored rows when a
+    full name arrives after its short form ("Rutte" loaded last week, "Mark Rutte"
+    today). Deterministic, and empty once applied: asking again links nothing new.
+    """
+    refs = _ref_frame(entities_table)
+    names: dict[str, tuple[str, str]] = {}
+    ref_list = []
+    for eid, name, label, aliases in refs.iter_rows():
+        name, label = str(name or ""), str(label or "")
+        ref_list.append(entities.EntityRef(eid, name, label, tuple(a for a in aliases or () if a)))
+        if eid not in names or _name_rank(name) < _name_rank(names[eid][0]):
+            names[eid] = (name, label)
+    links = entities.cross_article_links(ref_list)
+    rows = [
+        {
+            "entity_id": eid,
+            "linked_entity_id": target,
+            "linked_name": names[target][0],
+            "linked_label": names[target][1],
+        }
+        for eid, target in sorted(links.items())
+    ]
+    return pl.DataFrame(rows, schema=RELINK_SCHEMA)
+
+
+def _run_refs(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """The run's entities as refs: from its entities frame and its mentions."""
+    parts = [_ref_frame(frames.get("entities"))]
+    mentions = frames.get("entity_mentions")
+    if mentions is not None and not mentions.is_empty():
+        parts.append(
+            _ref_frame(
+                mentions.group_by("entity_id").agg(
+                    pl.col("entity_name").min().alias("name"),
+                    pl.col("entity_label").min().alias("label"),
+                    pl.col("text").unique().sort().alias("aliases"),
+                )
+            )
+        )
+    return pl.concat(parts, how="vertical")
+
+
+def _run_id_of(frames: dict[str, pl.DataFrame]) -> str | None:
+    for key in ("entities", "entity_mentions"):
+        frame = frames.get(key)
+        if frame is not None and "run_id" in frame.columns and not frame.is_empty():
+            return frame["run_id"].drop_nulls().min()  # type: ignore[return-value]
+    return None
+
+
+def link_across_articles(
+    frames: dict[str, pl.DataFrame], known_entities: pl.DataFrame | None
+) -> dict[str, pl.DataFrame]:
+    """The run's frames with short forms joined to the one entity they stand for.
+
+    ``known_entities`` is the warehouse's entities table (entity_id, name, label, aliases,
+    n_articles); the candidates are those plus this run's entities. Remaps mentions'
+    entity_id/entity_name/entity_label, quotes' speaker_entity_id/speaker_name, timeline
+    entity_ids, and re-aggregates the run's entities frame. Frames without a linked id are
+    returned as they were. Pure, order-free and idempotent.
+    """
+    out = dict(frames)
+    mentions = frames.get("entity_mentions")
+    if mentions is None or mentions.is_empty():
+        return out
+    relinks = relink_map(pl.concat([_ref_frame(known_entities), _run_refs(frames)]))
+    relinks = relinks.join(mentions.select("entity_id").unique(), on="entity_id", how="semi")
+    if relinks.is_empty():
+        return out
+
+    out["entity_mentions"] = (
+        mentions.join(relinks, on="entity_id", how="left")
+        .with_columns(
+            pl.coalesce("linked_entity_id", "entity_id").alias("entity_id"),
+            pl.coalesce("linked_name", "entity_name").alias("entity_name"),
+            pl.coalesce("linked_label", "entity_label").alias("entity_label"),
+        )
+        .select(mentions.columns)
+        .cast(mentions.schema)
+    )
+
+    quotes_df = frames.get("quotes")
+    if quotes_df is not None and "speaker_entity_id" in quotes_df.columns:
+        speaker = relinks.select(
+            pl.col("entity_id").alias("speaker_entity_id"),
+            pl.col("linked_entity_id").alias("_linked_id"),
+            pl.col("linked_name").alias("_linked_name"),
+        )
+        out["quotes"] = (
+            quotes_df.join(speaker, on="speaker_entity_id", how="left")
+            .with_columns(
+                pl.coalesce("_linked_id", "speaker_entity_id").alias("speaker_entity_id"),
+                pl.when(pl.col("_linked_id").is_not_null())
+                .then(pl.col("_linked_name"))
+                .otherwise(pl.col("speaker_name"))
+                .alias("speaker_name"),
+            )
+            .select(quotes_df.columns)
+            .cast(quotes_df.schema)
+        )
+
+    timeline_df = frames.get("timeline")
+    if timeline_df is not None and "entity_ids" in timeline_df.columns:
+        old, new = relinks["entity_id"].to_list(), relinks["linked_entity_id"].to_list()
+        out["timeline"] = timeline_df.with_columns(
+            pl.col("entity_ids")
+            .list.eval(pl.element().replace(old, new))
+            .list.unique(maintain_order=True)
+        ).cast(timeline_df.schema)
+
+    entities_df = frames.get("entities")
+    if entities_df is not None:
+        out["entities"] = _relinked_entities(
+            out["entity_mentions"], frames, relinks, _run_id_of(frames)
+        )
+        out["entities"] = out["entities"].select(entities_df.columns).cast(entities_df.schema)
+    return out
+
+
+def _preferred_name(column: str) -> pl.Expr:
+    """One name per group, whatever the row order: not all capitals if possible, then
+    the first in sort order."""
+    col = pl.col(column)
+    return col.sort_by([col.str.to_uppercase() == col, col]).first()
+
+
+def _relinked_entities(
+    mentions: pl.DataFrame,
+    frames: dict[str, pl.DataFrame],
+    relinks: pl.DataFrame,
+    run_id: str | None,
+) -> pl.DataFrame:
+    """The run's entities aggregated again over its linked mentions (as entities_frame)."""
+    articles = frames.get("articles")
+    if articles is not None and "published_date" in articles.columns:
+        dated = mentions.join(
+            articles.select("article_id", "published_date"), on="article_id", how="left"
+        )
+        dates = [
+            pl.col("published_date").min().alias("first_seen"),
+            pl.col("published_date").max().alias("last_seen"),
+        ]
+        extra = None
+    else:  # no articles frame: first/last seen from the entities they were built from
+        dated = mentions
+        dates = []
+        extra = (
+            frames["entities"]
+            .join(relinks.select("entity_id", "linked_entity_id"), on="entity_id", how="left")
+            .group_by(pl.coalesce("linked_entity_id", "entity_id").alias("entity_id"))
+            .agg(pl.col("first_seen").min(), pl.col("last_seen").max())
+        )
+    built = dated.group_by("entity_id").agg(
+        _preferred_name("entity_name").alias("name"),
+        pl.col("entity_label").min().alias("label"),
+        pl.col("text").unique().sort().alias("aliases"),
+        pl.len().cast(pl.Int32).alias("n_mentions"),
+        pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"),
+        *dates,
+    )
+    if extra is not None:
+        built = built.join(extra, on="entity_id", how="left")
+    return built.with_columns(pl.lit(run_id, dtype=pl.String).alias("run_id")).sort("entity_id")

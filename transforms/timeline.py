@@ -4,8 +4,10 @@
 (the rule-based spans of :mod:`transforms.timex_rules` plus spaCy's DATE/TIME
 entities they do not already cover), normalises each against the publication
 date (tense-aware for weekdays and months; "the previous day" against the date
-last mentioned), and ties it to the clause it dates and the entities of its
-sentence. It never reads the clock and never raises on odd input.
+last mentioned, "that year" against the date last mentioned at any granularity), and
+ties it to the clause it dates (``event_text``) and the entities of that clause
+(``entity_ids``; the sentence when there is no parse). It never reads the clock and
+never raises on odd input.
 """
 
 from __future__ import annotations
@@ -154,7 +156,7 @@ def timex_spans(doc: Doc) -> list[tuple[int, int]]:
         if not _TEMPORAL_WORD.search(frag) or _NOT_TIMEX.search(frag):
             continue
         extra.append((s, e))
-    merged = sorted(sp for sp in spans + extra if _keep(doc, *sp))
+    merged = sorted(sp for sp in spans + extra if _keep(doc, *sp, text=text))
     out: list[tuple[int, int]] = []
     for s, e in merged:
         if out and s < out[-1][1]:
@@ -170,9 +172,9 @@ _PER_UNIT = re.compile(
 )
 
 
-def _keep(doc: Doc, start: int, end: int) -> bool:
+def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
     """Drop rule matches the parse shows are not time expressions."""
-    frag = doc.text[start:end]
+    frag = (doc.text if text is None else text)[start:end]
     low = frag.lower()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -212,6 +214,8 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in _FUTURE_GOVERNORS:
             return "future"
+        if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday"
         if head.i != verb.i:
             return clause_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lower_ in ("going",) for a in auxes):
@@ -233,43 +237,93 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"}
 
 
-def _event_text(doc: Doc, span: Span, verb: Token | None) -> str:
+def _clause(
+    doc: Doc, span: Span, verb: Token | None, timex_of: list[int], this: int
+) -> tuple[set[int], str] | None:
+    """The clause the expression modifies: its tokens and its text.
+
+    The subtree of the governing verb, minus the clauses hanging from it that do not
+    contain the expression and are either coordinated verbs (another event: "held
+    calls on Wednesday and afterwards announced ...") or carry a temporal expression
+    of their own ("said on Thursday that they would meet on Friday"). Nominal
+    coordination ("Germany, France and Britain") stays. None when there is no verb.
+    """
     sent = span.sent
     if verb is None or not (sent.start <= verb.i < sent.end):
-        return sent.text.strip()
-    keep = set()
+        return None
+
+    def own_timex(tok: Token) -> bool:
+        return any(
+            timex_of[i] not in (-1, this) for i in range(tok.left_edge.i, tok.right_edge.i + 1)
+        )
+
+    keep: set[int] = set()
     stack = [verb]
     while stack:
         tok = stack.pop()
         keep.add(tok.i)
         for child in tok.children:
-            if child.dep_ in _CLAUSE_DEPS and not (
-                child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i
+            if (
+                child.dep_ in _CLAUSE_DEPS
+                and not (child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i)
+                and (
+                    (child.dep_ == "conj" and tok is verb and child.pos_ in ("VERB", "AUX"))
+                    or (child.dep_ != "conj" and own_timex(child))
+                )
             ):
                 continue
             stack.append(child)
+    keep.update(range(span.start, span.end))
     idx = sorted(i for i in keep if sent.start <= i < sent.end)
-    if not idx:
-        return sent.text.strip()
-    # the contiguous run around the verb
+    # the text: the contiguous run around the verb, stretched over the expression
     lo = hi = idx.index(verb.i)
     while lo > 0 and idx[lo - 1] == idx[lo] - 1:
         lo -= 1
     while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
         hi += 1
-    first, last = idx[lo], idx[hi]
-    first = min(first, span.start)
-    last = max(last, span.end - 1)
-    while first < last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+    first, last = min(idx[lo], span.start), max(idx[hi], span.end - 1)
+    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].dep_ == "cc"):
+    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
-    return doc[first : last + 1].text
+    return set(idx), doc[first : last + 1].text.strip()
+
+
+# words right before a date that point forward whatever the tense of the clause:
+# "declared a dividend payable Dec. 15", "named him chairman, effective Feb. 1"
+_STRONG_FUTURE_CUE = re.compile(
+    r"(?:\bpayable|\beffective|\bdue|\bscheduled\s+(?:for|on)|\bslated\s+(?:for|on)"
+    r"|\bset\s+for)\s+(?:on\s+|as\s+of\s+)?$"
+)
+# ... and ones that do so unless the clause is in the past tense
+_FUTURE_CUE = re.compile(
+    r"(?:\buntil|\btill|\bthrough|\bas (?:early|soon) as|\bstarting|\bbeginning|\bnext)"
+    r"\s+(?:on\s+)?$"
+)
+_PLAN_LEMMAS = {"plan", "schedule", "expect"}
+
+
+def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> str | None:
+    """The clause tense adjusted by the words right before the expression."""
+    before = text[max(0, start - 24) : start].lower()
+    if _STRONG_FUTURE_CUE.search(before):
+        return "future"
+    if tense != "past" and _FUTURE_CUE.search(before):
+        return "future"
+    if verb is not None and verb.lemma_.lower() in _PLAN_LEMMAS:
+        return "future"  # "planned a demonstration on Saturday"
+    return tense
 
 
 # ------------------------------------------------------------------------- rows
 
 
+# expressions anchored to the date last mentioned at any granularity, not to the last day
+_COARSE_REF = re.compile(
+    r"\bthat\s+(?:year|month|quarter|week)\b"
+    r"|^the\s+(?:following|previous|same|next|preceding)\s+(?:year|month|quarter|week)\b",
+    re.IGNORECASE,
+)
 _QUARTER_REPORT = re.compile(r"\b(?:first|second|third|fourth)[- ]quarter\b", re.IGNORECASE)
 
 
@@ -294,8 +348,12 @@ def _row(
     ref: date | None,
     mentions,
     quarterly: bool = False,
+    timex_of: list[int] | None = None,
+    this: int = -1,
+    token_starts: list[int] | None = None,
+    text: str | None = None,
 ) -> tuple[dict, Timex | None]:
-    text = doc.text
+    text = doc.text if text is None else text
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = tense = None
     sent_text = ""
@@ -309,15 +367,7 @@ def _row(
         if sent is not None and doc.has_annotation("DEP"):
             verb = _governing_verb(span)
             tense = clause_tense(verb)
-            before = text[max(0, start - 20) : start].lower()
-            cue = re.search(
-                r"(?:\buntil|\btill|\bas (?:early|soon) as|\bstarting|\bnext)\s+(?:on\s+)?$", before
-            )
-            lemma = verb.lemma_.lower() if verb is not None else ""
-            if tense != "past" and cue:
-                tense = "future"
-            elif lemma in ("plan", "schedule", "expect", "set"):
-                tense = "future"  # "planned a demonstration on Saturday"
+            tense = _cue_tense(text, start, verb, tense)
 
     context = sent_text
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
@@ -332,23 +382,24 @@ def _row(
     if tx is not None and tx.relative and published is None:
         ds = de = None
     ttype = tx.type if tx is not None else _fallback_type(doc, start, end)
-    if span is not None and len(span) and doc.has_annotation("DEP"):
+    clause = None
+    if span is not None and len(span) and doc.has_annotation("DEP") and timex_of:
         try:
-            event = _event_text(doc, span, verb)
+            clause = _clause(doc, span, verb, timex_of, this)
         except (ValueError, IndexError):
-            event = sent_text.strip()
-    else:
-        event = sent_text.strip()
-    ids = sorted(
-        {
-            m.get("entity_id")
-            for m in mentions or ()
-            if isinstance(m, dict)
-            and m.get("entity_id") is not None
-            and isinstance(m.get("start_char"), int)
-            and sent_start <= m["start_char"] < sent_end
-        }
-    )
+            clause = None
+    event = clause[1] if clause is not None else sent_text.strip()
+    ids = []
+    for m in mentions or ():
+        if not isinstance(m, dict) or m.get("entity_id") is None:
+            continue
+        at = m.get("start_char")
+        if not isinstance(at, int) or not sent_start <= at < sent_end:
+            continue
+        if clause is not None and _token_at(token_starts, at) not in clause[0]:
+            continue
+        ids.append(m["entity_id"])
+    ids = sorted(set(ids), key=str)
     row = {
         "expression": text[start:end],
         "start_char": start,
@@ -363,6 +414,13 @@ def _row(
         "entity_ids": ids,
     }
     return row, tx
+
+
+def _token_at(token_starts: list[int] | None, char: int) -> int:
+    """Index of the token containing character ``char``."""
+    if not token_starts:
+        return -1
+    return max(bisect.bisect_right(token_starts, char) - 1, 0)
 
 
 def _fallback_type(doc: Doc, start: int, end: int) -> str:
@@ -383,28 +441,49 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
     except Exception:  # noqa: BLE001  (odd input must never break a run)
         return []
     rows: list[dict] = []
-    ref: date | None = None
-    quarterly = bool(_QUARTER_REPORT.search(doc.text))
-    for start, end in spans:
+    ref: date | None = None  # the day last mentioned ("the previous day")
+    ref_any: date | None = None  # the start of the date last mentioned ("that year")
+    text = doc.text  # Doc.text joins every token: read it once
+    quarterly = bool(_QUARTER_REPORT.search(text))
+    token_starts = [t.idx for t in doc]
+    timex_of = [-1] * len(doc)  # token -> index of the expression it belongs to
+    for k, (start, end) in enumerate(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                timex_of[i] = k
+    for k, (start, end) in enumerate(spans):
+        this_ref = ref_any if _COARSE_REF.search(text[start:end]) else ref
         try:
-            row, tx = _row(doc, start, end, published, ref, mentions, quarterly)
+            row, tx = _row(
+                doc,
+                start,
+                end,
+                published,
+                this_ref,
+                mentions,
+                quarterly,
+                timex_of=timex_of,
+                this=k,
+                token_starts=token_starts,
+                text=text,
+            )
         except Exception:  # noqa: BLE001
-            row, tx = _bare_row(doc, start, end), None
+            row, tx = _bare_row(text, start, end), None
         rows.append(row)
-        if (
-            tx is not None
-            and tx.granularity in ("day", "time")
-            and row["date_start"] is not None
-            and row["date_start"] == row["date_end"]
-        ):
+        if tx is None or row["date_start"] is None or tx.type not in ("DATE", "TIME"):
+            continue
+        if tx.granularity in ("day", "time") and row["date_start"] == row["date_end"]:
             ref = row["date_start"]
+        if tx.granularity in ("day", "time", "week", "month", "quarter", "half", "season", "year"):
+            ref_any = row["date_start"]
     rows.sort(key=lambda r: (r["start_char"], r["end_char"]))
     return rows
 
 
-def _bare_row(doc: Doc, start: int, end: int) -> dict:
+def _bare_row(text: str, start: int, end: int) -> dict:
     return {
-        "expression": doc.text[start:end],
+        "expression": text[start:end],
         "start_char": start,
         "end_char": end,
         "timex_type": "DATE",

@@ -197,7 +197,8 @@ NUMBER_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens?|"
-    r"hundreds?|a\s+couple\s+of|a\s+few|a|an|few|several|many|some|a\s+number\s+of)"
+    r"(?:a\s+|one\s+)?hundred|hundreds\s+of|dozens\s+of|thousands\s+of|(?:a\s+)?couple\s+of|a\s+few"
+    r"|a|an|few|several|many|some|a\s+number\s+of)"
 )
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}(?:\s+and\s+a\s+half)?)"
 
@@ -461,6 +462,9 @@ _PATTERNS: list[str] = [
     rf"(?:the\s+)?{_ORD}[-\s]+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|the\s+year|this\s+year|next\s+year|last\s+year))?",
     rf"(?:fiscal\s+)?{_YEAR}\s+(?:{_ORD}[-\s]+quarter|{_ORD}[-\s]+half)",
     rf"q[1-4](?:\s+{_YEAR})?",
+    rf"(?:this|last|next)\s+year's\s+(?:(?:{_ORD})[-\s]+)?(?:fiscal\s+)?(?:quarter|half|period)",
+    rf"the\s+{_YEAR}\s+(?:quarter|period)",
+    r"the\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))",
     # relative units
     rf"(?:(?:early|late|earlier|later)\s+)?(?:this|last|next|the\s+past|the\s+last|the\s+coming|"
     rf"the\s+previous|the\s+following|the\s+next|this\s+past)\s+(?:{_UNIT_SING}|weekend|spring|summer|fall|autumn|winter|{_MON_FULL})",
@@ -472,10 +476,11 @@ _PATTERNS: list[str] = [
     r"(?:the\s+)?weekend",
     # durations / anchored durations: "the past two months", "the first nine months"
     rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following)\s+)?"
-    rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive))?[-\s]+{_UNIT}(?:[-\s]+(?:ago|earlier|later|old|long))?",
+    rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?[-\s]+{_UNIT}"
+    r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
     rf"(?:{_APPROX}\s+)?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
     rf"(?:the\s+)?(?:past|last|next|coming|recent|previous)\s+(?:few\s+|several\s+)?{_UNIT}",
-    rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier|later)",
+    rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier)",
     # years, decades, centuries
     rf"(?:(?:the\s+)?(?:early|late|mid|mid-)\s*|fiscal\s+|pre-|post-|calendar\s+)?{_YEAR}(?!\s*(?:%|percent))",
     rf"(?:the\s+)?(?:(?:early|late|mid|mid-)\s*)?{_YEAR}s",
@@ -500,6 +505,7 @@ _PATTERNS: list[str] = [
     + NUMBER_WORD
     + r"|few|several|{_UNIT}))",
     r"recent\s+(?:years|months|weeks|days)",
+    r"current",
     r"year-end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|mid-?day|that\s+(?:year|month|week|day)",
     rf"(?:the\s+)?(?:next|following|previous)\s+{_POD}|the\s+day\s+before|the\s+day\s+after",
     r"(?:the\s+)?(?:full|fiscal|current|entire|calendar)\s+(?:fiscal\s+)?year|(?:the\s+)?latest\s+period",
@@ -781,6 +787,9 @@ def _normalise(
     had_the = t.startswith("the ")
     if had_the:
         t = t[4:]
+    m = re.fullmatch(r"(this|last|next) year's (.+)", t)
+    if m:  # "this year's third quarter" -> "the third quarter of this year"
+        return _normalise(f"the {m.group(2)} of {m.group(1)} year", anchor, tense, ref, context)
     for pat, before_after in ((r"^(?:pre-|before )", "BEFORE"), (r"^(?:post-|after )", "AFTER")):
         m = re.match(pat, t)
         if m:
@@ -848,12 +857,12 @@ def _r_refs(t, had_the, anchor, tense, ref, context, mod):
         "formerly",
         "earlier",
         "recent",
-    ) or re.fullmatch(r"recent times|past years", t):
+    ) or re.fullmatch(r"recent times|(?:more |in )?recent years|past years", t):
         if t == "past" and not had_the:
             return None
         return _mk("DATE", "PAST_REF", relative=True)
     if t in ("future", "soon", "shortly", "later", "a later date") or re.fullmatch(
-        r"(?:near|distant) future", t
+        r"(?:near|distant) future|future (?:years|months|weeks|days|quarters)", t
     ):
         return _mk("DATE", "FUTURE_REF", relative=True)
     return None
@@ -1028,7 +1037,7 @@ def _r_days(t, had_the, anchor, tense, ref, context, mod):
         if base is None:
             return _mk("TIME", "XXXX-XX-XXTAF", relative=True)
         return _mk("TIME", f"{base.isoformat()}TAF", relative=True)
-    elif word in PARTS_OF_DAY:
+    elif word in PARTS_OF_DAY and word not in ("tonight", "overnight"):
         if pod or not had_the:
             return None
         offset, suffix = 0, PARTS_OF_DAY[word]
@@ -1135,6 +1144,26 @@ def _r_quarter(t, had_the, anchor, tense, ref, context, mod):
         r"(?:fiscal )?(\d{4}) ((?:first|second|third|fourth|1st|2nd|3rd|4th)[- ])(quarter|half)", t
     )
     m_q = re.fullmatch(r"q([1-4])(?: (\d{4}))?", t)
+    m_yq = re.fullmatch(r"(\d{4}) (quarter|period)", t)
+    m_ago = re.fullmatch(
+        r"(?:(?:same|corresponding|comparable|year-ago) )?(?:quarter|period)"
+        r" (?:last year|a year (?:ago|earlier))",
+        t,
+    )
+    if m_ago or (
+        m_yq
+        and (
+            m_yq.group(2) == "quarter"
+            or re.search(r"\bquarter\b", context.replace(QUARTERLY_MARK, "").lower())
+        )
+    ):
+        # "the quarter a year ago", "the 1988 quarter": the quarter being reported, that year
+        if anchor is None:
+            return _mk("DATE", "XXXX-QX", relative=True)
+        y, q = _prev_quarter(anchor)
+        if m_yq:
+            return _mk("DATE", f"{int(m_yq.group(1)):04d}-Q{q}", relative=True)
+        return _mk("DATE", f"{y - 1:04d}-Q{q}", relative=True)
     if m_q:
         if m_q.group(2):
             return _mk("DATE", f"{m_q.group(2)}-Q{m_q.group(1)}")
@@ -1191,6 +1220,10 @@ def _r_quarter(t, had_the, anchor, tense, ref, context, mod):
             y, q = anchor.year, quarter_of(anchor)
         else:
             y, q = _prev_quarter(anchor)
+        if year_s and year_s[0].isdigit():
+            y = int(year_s)
+        elif year_s:  # "last year's quarter": the reported quarter, a year before
+            y += {"last year": -1, "next year": 1}.get(year_s, 0)
         if year_ago:
             y -= 1
         return _mk("DATE", f"{y:04d}-Q{q}", relative=True)
@@ -1355,7 +1388,8 @@ def _r_weekend(t, had_the, anchor, tense, ref, context, mod):
 _NUM_UNIT_RE = re.compile(
     rf"^(?:(past|last|next|first|coming|previous|final"
     rf"|latest|following|recent) )?(?:(few|several) )?"
-    rf"({NUMBER}|\d+(?:\.\d+)?)?(?: (?:more|additional|full|straight|consecutive))?[- ]?"
+    rf"({NUMBER}|\d+(?:\.\d+)?)?"
+    rf"(?: (?:more|additional|full|straight|consecutive|trading|business|working))?[- ]?"
     rf"(seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
     rf"(?:[- ](ago|earlier|later|before|after|old|long|ahead|from now|hence))?$"
 )
@@ -1364,6 +1398,8 @@ _NUM_UNIT_RE = re.compile(
 def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
     t = re.sub(r"^(?:a|one) (\w+) or so (ago|earlier|later)$", r"a \1 \2", t)
     t = re.sub(r"^(\S+) (?:to|or) \S+ ", r"\1 ", t)  # "two to three weeks" -> lower bound
+    t = re.sub(r"^(.+?) (\w+) and a half\b", r"\1 and a half \2", t)  # "a minute and a half"
+    t = re.sub(r"^(?:year-earlier|year-ago|comparable|same) (?=\S+ \w+s$)", "", t)
     m = _NUM_UNIT_RE.match(t)
     if not m:
         return None
@@ -1377,7 +1413,18 @@ def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
     if (
         num_s
         and number is None
-        and num_s.strip() not in ("few", "several", "some", "many", "a few", "a number of")
+        and num_s.strip()
+        not in (
+            "few",
+            "several",
+            "some",
+            "many",
+            "a few",
+            "a number of",
+            "hundreds of",
+            "dozens of",
+            "thousands of",
+        )
     ):
         return None
     if vague:
@@ -1559,7 +1606,9 @@ def _r_set(t, had_the, anchor, tense, ref, context, mod):
         if word in UNITS:
             return _mk("SET", duration_value(n, word))
         return None
-    m = re.fullmatch(r"([a-z]+)s(?: (morning|afternoon|evening|night)s)?", t)
+    m = re.fullmatch(r"([a-z]+)s(?: (morning|afternoon|evening|night)s)?", t) or re.fullmatch(
+        r"([a-z]+) (morning|afternoon|evening|night)s", t
+    )
     if m and m.group(1) in WEEKDAYS and len(m.group(1)) >= 6:
         suffix = f"T{PARTS_OF_DAY[m.group(2)]}" if m.group(2) else ""
         return _mk("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{suffix}")
@@ -1642,6 +1691,11 @@ def _r_holiday(t, had_the, anchor, tense, ref, context, mod):
 
 def _r_misc(t, had_the, anchor, tense, ref, context, mod):
     base = ref or anchor
+    if re.fullmatch(r"(?:fiscal )?year(?:'s)? end|end of (?:the )?year", t):
+        # "by year end": the current year, towards its end
+        if anchor is None:
+            return _mk("DATE", "XXXX", relative=True, mod="END")
+        return _mk("DATE", f"{anchor.year:04d}", relative=True, mod="END")
     if t == "year-end":
         if anchor is None:
             return _mk("DATE", "XXXX-12-31", relative=True)
@@ -1669,7 +1723,7 @@ def _r_misc(t, had_the, anchor, tense, ref, context, mod):
             return _mk("DATE", f"{y:04d}-Q{q}", relative=True)
         value, _ = _shift(anchor, 0, unit)
         return _mk("DATE", value, relative=True)
-    m = re.fullmatch(r"that (year|month|week|day)", t)
+    m = re.fullmatch(r"that (year|quarter|month|week|day)", t)
     if m:
         if ref is None:
             return _mk("DATE", _unresolved_for(m.group(1)), relative=True)

@@ -44,7 +44,7 @@ TABLES = (
     "quarantine",
     "dq_results",
 )
-VIEWS = ("who_said_what", "entity_timeline", "quote_spread")
+VIEWS = ("who_said_what", "entity_timeline", "quote_spread", "top_entities")
 # Frames a run hands to `publish_run`, registered under "incoming_<name>".
 DATA_FRAMES = ("articles", "article_sources", "entity_mentions", "quotes", "timeline")
 RECORD_FRAMES = ("runs", "dq_results", "quarantine")
@@ -251,6 +251,14 @@ def recent_articles_avg(path: Path) -> float | None:
         return None if average is None else float(average)
 
 
+def known_entities(path: Path) -> pl.DataFrame:
+    """(entity_id, name, label, aliases, n_articles) of every entity loaded so far."""
+    import polars as pl
+
+    with connect(path, read_only=True) as con:
+        return pl.from_arrow(con.sql(sql_file("load/known_entities.sql")).to_arrow_table())
+
+
 def publish_run(
     path: Path,
     frames: Mapping[str, pl.DataFrame],
@@ -278,6 +286,9 @@ def publish_run(
                 con.register("stale_articles", stale.to_arrow())
                 execute(con, sql_file("load/delete_stale.sql"))
                 execute(con, sql_file("load/insert_incoming.sql"))
+                if "relinks" in frames:
+                    con.register("relinks", frames["relinks"].to_arrow())
+                    execute(con, sql_file("load/apply_relinks.sql"))
                 execute(con, sql_file("load/refresh_entities.sql"))
             execute(con, sql_file("load/record_run.sql"))
             con.commit()

@@ -12,5 +12,7 @@ CREATE TABLE IF NOT EXISTS articles (
     author VARCHAR,
     language VARCHAR,
     model_version VARCHAR NOT NULL,
-    run_id VARCHAR NOT NULL
+    run_id VARCHAR NOT NULL,
+    encoding VARCHAR DEFAULT 'utf-8',  -- how the file was decoded
+    decode_replacements INTEGER DEFAULT 0  -- invalid byte sequences replaced by U+FFFD
 );
