@@ -3,8 +3,30 @@
 Each check is `block` (the run loads nothing when it fails: keys, references, offsets,
 enumerations, ranges) or `warn` (the run loads and reports it: rates and volumes).
 Checks that GX cannot express on one column (offsets that must match the article text,
-references into another frame) read a derived boolean column that `prepare_frames`
-adds with Polars; those columns start with "_".
+references into another frame, shares and ratios over the run) read a derived column
+that `prepare_frames` adds with Polars; those columns start with "_". Nulls are not
+checked by value checks (GX skips them): a key's not-null check says where null is wrong.
+
+What each derived column means (True is good unless a range is given):
+
+| suite | column | meaning |
+|---|---|---|
+| articles | `_published_date_year` | year of `published_date`, within 1000-2200 |
+| articles | `_has_entities` | the article has at least one entity mention (warn) |
+| mentions, quotes, timeline | `_article_exists` | `article_id` is an article of the run |
+| entity_mentions | `_entity_exists` | `entity_id` is an entity of the run |
+| mentions, quotes, timeline | `_offsets_in_article` | 0 <= start < end <= len(text) |
+| mentions, quotes, timeline | `_text_matches_article` | `text[start:end]` is the row's text |
+| quotes | `_speaker_entity_exists` | `speaker_entity_id` is null or an entity of the run |
+| quotes | `_speaker_offsets_match` | `speaker` is null or `text[speaker_start:speaker_end]` |
+| timeline | `_date_start_year`, `_date_end_year` | years within 1000-2200 (null: open interval) |
+| timeline | `_dates_ordered` | `date_start <= date_end`, or either is null ("pre-2014") |
+| run | `_quarantined_share` | quarantined files / files seen, at most 5% (warn) |
+| run | `_volume_ratio` | articles seen / average of the last 7 loading runs, at least 0.5 (warn) |
+
+Timeline rows compare `expression` (their text column) with the article slice. The `run`
+suite checks the one-row `run_stats` frame (files_seen, files_quarantined,
+articles_seen, recent_articles_avg) that describes the run as a whole.
 """
 
 from __future__ import annotations
@@ -52,6 +74,8 @@ MIN_YEAR = 1000
 MAX_YEAR = 2200
 MAX_UNRESOLVED_SPEAKER_SHARE = 0.20
 MAX_UNDATED_ARTICLE_SHARE = 0.10
+MAX_QUARANTINED_SHARE = 0.05
+MIN_VOLUME_RATIO = 0.5  # this run's articles over the recent average: a >50% drop warns
 
 
 @dataclass(frozen=True)
@@ -68,6 +92,13 @@ def _key(column: str) -> list[Check]:
     return [
         Check("ExpectColumnValuesToNotBeNull", column, "block"),
         Check("ExpectColumnValuesToBeUnique", column, "block"),
+    ]
+
+
+def _non_blank(column: str) -> list[Check]:
+    return [
+        Check("ExpectColumnValuesToNotBeNull", column, "block"),
+        Check("ExpectColumnValuesToMatchRegex", column, "block", {"regex": r"\S"}),
     ]
 
 
@@ -95,8 +126,7 @@ def _year_range(date_column: str) -> Check:
 SUITES: dict[str, list[Check]] = {
     "articles": [
         *_key("article_id"),
-        Check("ExpectColumnValuesToNotBeNull", "text", "block"),
-        Check("ExpectColumnValueLengthsToBeBetween", "text", "block", {"min_value": 1}),
+        *_non_blank("text"),
         _in_set("published_source", PUBLISHED_SOURCES),
         _year_range("published_date"),
         Check(
@@ -122,7 +152,7 @@ SUITES: dict[str, list[Check]] = {
     "quotes": [
         *_key("quote_id"),
         _in_set("quote_type", QUOTE_TYPES),
-        Check("ExpectColumnValueLengthsToBeBetween", "text", "block", {"min_value": 1}),
+        *_non_blank("text"),
         Check(
             "ExpectColumnValuesToBeBetween", "confidence", "block", {"min_value": 0, "max_value": 1}
         ),
@@ -147,6 +177,20 @@ SUITES: dict[str, list[Check]] = {
         _true("_dates_ordered"),
         _true("_article_exists"),
         *_offsets(),
+    ],
+    "run": [
+        Check(
+            "ExpectColumnValuesToBeBetween",
+            "_quarantined_share",
+            "warn",
+            {"min_value": 0, "max_value": MAX_QUARANTINED_SHARE},
+        ),
+        Check(
+            "ExpectColumnValuesToBeBetween",
+            "_volume_ratio",
+            "warn",
+            {"min_value": MIN_VOLUME_RATIO},
+        ),
     ],
 }
 
@@ -229,4 +273,21 @@ def prepare_frames(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             *_offset_checks("start_char", "end_char", "expression"),
         )
         .drop("_article_text"),
+        "run": _run_checks(frames["run_stats"]),
     }
+
+
+def _run_checks(run_stats: pl.DataFrame) -> pl.DataFrame:
+    """The run-level shares: null when there is nothing to compare with."""
+    seen = pl.col("files_seen")
+    recent = pl.col("recent_articles_avg")
+    return run_stats.with_columns(
+        pl.when(seen > 0)
+        .then(pl.col("files_quarantined") / seen)
+        .otherwise(None)
+        .alias("_quarantined_share"),
+        pl.when(recent > 0)
+        .then(pl.col("articles_seen") / recent)
+        .otherwise(None)
+        .alias("_volume_ratio"),
+    )

@@ -3,13 +3,17 @@
 Great Expectations runs in file mode under `gx_root` (beside the warehouse): its suites
 are rewritten from `expectations/suites.py` on every run, each table is validated as a
 pandas dataframe asset, results are kept per run, and the static Data Docs site is
-rebuilt. Frames in, a verdict out.
+updated with this run's pages (rebuilt in full when its configuration changes). The
+site is configured by `expectations.data_docs` to open offline. GX analytics are off.
+Frames in, a verdict out.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,7 @@ import polars as pl
 from expectations.suites import SUITES, Check, prepare_frames
 
 DATASOURCE = "newsdesk"
+SITE = "local_site"
 SEVERITY_TO_GX = {"block": "critical", "warn": "warning"}
 DQ_SCHEMA = {
     "run_id": pl.String,
@@ -74,19 +79,80 @@ def _gx_expectation(gxe: Any, check: Check, index: int) -> Any:
     )
 
 
-def validate(frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str) -> Verdict:
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
-    import great_expectations.expectations as gxe
-    from great_expectations.core.run_identifier import RunIdentifier
+def _configure(context: Any) -> bool:
+    """Analytics off, progress bars off, the offline Data Docs site; True if the site's
+    configuration changed (its pages must then be rebuilt in full)."""
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    context = gx.get_context(mode="file", project_root_dir=str(gx_root))
+    from expectations.data_docs import site_config
+
+    if context.variables.analytics_enabled is not False:
+        context.enable_analytics(False)
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    datasource = context.data_sources.add_or_update_pandas(DATASOURCE)
-    checked = prepare_frames(frames)
+    wanted = site_config()
+    sites = context.variables.data_docs_sites or {}
+    if sites.get(SITE) == wanted and len(sites) == 1:
+        return False
+    for name in list(sites):
+        if name != SITE:
+            context.delete_data_docs_site(name)
+    if SITE in sites:
+        context.update_data_docs_site(SITE, wanted)
+    else:
+        context.add_data_docs_site(SITE, wanted)
+    return True
+
+
+def _build_docs(context: Any, run_id: str, suite_names: list[str], *, full: bool) -> None:
+    """Render this run's validation pages, the suites and the index (all pages if `full`)."""
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+    )
+
+    if full:
+        context.build_data_docs(site_names=[SITE])
+        return
+    store = context.validation_results_store
+    this_run = [key for key in store.list_keys() if key.run_id.run_name == run_id]
+    suites = [ExpectationSuiteIdentifier(name=name) for name in suite_names]
+    context.build_data_docs(site_names=[SITE], resource_identifiers=[*suites, *this_run])
+
+
+# What a truncated or half-written GX file raises when GX reads it back.
+DAMAGE: tuple[type[BaseException], ...] = (ValueError, KeyError, OSError)
+
+
+def _open_context(gx: Any, gx_root: Path) -> tuple[Any, bool, Any]:
+    context = gx.get_context(mode="file", project_root_dir=str(gx_root))
+    site_changed = _configure(context)
+    return context, site_changed, context.data_sources.add_or_update_pandas(DATASOURCE)
+
+
+def _set_aside(gx_root: Path, run_id: str, error: BaseException, part: str = "") -> None:
+    """Move a damaged GX folder out of the way (kept for inspection, never deleted)."""
+    damaged = gx_root / "gx" / part if part else gx_root / "gx"
+    if damaged.exists():
+        damaged.rename(damaged.with_name(f"{damaged.name}.damaged-{run_id}"))
+    logging.getLogger(__name__).warning(
+        "Great Expectations files in %s were damaged (%r); set aside and rebuilt", damaged, error
+    )
+
+
+def _run_suites(
+    gx: Any,
+    gx_root: Path,
+    checked: Mapping[str, pl.DataFrame],
+    chosen: Mapping[str, list[Check]],
+    run_id: str,
+) -> tuple[Any, bool, list[dict[str, Any]]]:
+    """Validate each chosen suite; returns the context, whether the site config changed,
+    and one dq_results row per expectation."""
+    import great_expectations.expectations as gxe
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    context, site_changed, datasource = _open_context(gx, gx_root)
     rows: list[dict[str, Any]] = []
-    for suite_name, checks in SUITES.items():
+    for suite_name, checks in chosen.items():
         asset = next((a for a in datasource.assets if a.name == suite_name), None)
         if asset is None:
             asset = datasource.add_dataframe_asset(name=suite_name)
@@ -108,9 +174,14 @@ def validate(frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str) -> Ver
             run_id=RunIdentifier(run_name=run_id),
         )
         # GX may reorder results; the meta index ties each back to its declaration.
-        by_index = {o.expectation_config.meta["newsdesk_check"]: o for o in result.results}
+        by_index = {
+            o.expectation_config.meta["newsdesk_check"]: o
+            for o in result.results
+            if o.expectation_config is not None
+        }
         for index, check in enumerate(checks):
             outcome = by_index[index]
+            assert outcome.expectation_config is not None
             rows.append(
                 {
                     "run_id": run_id,
@@ -122,5 +193,44 @@ def validate(frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str) -> Ver
                     "observed": _observed(outcome.result or {}),
                 }
             )
-    context.build_data_docs()
+    return context, site_changed, rows
+
+
+def validate(
+    frames: dict[str, pl.DataFrame],
+    gx_root: Path,
+    run_id: str,
+    suites: Mapping[str, list[Check]] | None = None,
+) -> Verdict:
+    """Check the run's frames against every suite (or only `suites`, a part of `SUITES`);
+    `frames` holds the five tables and the one-row `run_stats` frame."""
+    return validate_checked(prepare_frames(frames), gx_root, run_id, suites)
+
+
+def validate_checked(
+    checked: Mapping[str, pl.DataFrame],
+    gx_root: Path,
+    run_id: str,
+    suites: Mapping[str, list[Check]] | None = None,
+    *,
+    build_docs: bool = True,
+) -> Verdict:
+    """`validate` on frames that `prepare_frames` has already derived, one per suite."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+
+    chosen = SUITES if suites is None else suites
+    try:
+        context, site_changed, rows = _run_suites(gx, gx_root, checked, chosen, run_id)
+    except DAMAGE as exc:
+        # A run killed while GX wrote its files can leave one truncated; the history
+        # that matters is in the warehouse's dq_results, so start the project afresh.
+        _set_aside(gx_root, run_id, exc)
+        context, site_changed, rows = _run_suites(gx, gx_root, checked, chosen, run_id)
+    if build_docs:
+        try:
+            _build_docs(context, run_id, list(chosen), full=site_changed)
+        except DAMAGE as exc:
+            _set_aside(gx_root, run_id, exc, part="uncommitted")
+            _build_docs(context, run_id, list(chosen), full=True)
     return Verdict(results=pl.DataFrame(rows, schema=DQ_SCHEMA), docs_index=docs_index(gx_root))

@@ -176,5 +176,6 @@ def test_data_quality_results_are_recorded_per_expectation(con, seed_run):
         "entity_mentions",
         "quotes",
         "timeline",
+        "run",
     }
     assert all(success for *_, severity, success in rows if severity == "block")
