@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import polars as pl
 
@@ -141,63 +143,28 @@ def plan_run(
     return plan
 
 
-def articles_frame(articles: list[Article], *, model_version: str, run_id: str) -> pl.DataFrame:
+def records_frame(
+    records: Sequence[object], schema: dict[str, Any], **constants: object
+) -> pl.DataFrame:
+    """Dataclass records as a frame of `schema`: each column is the record's attribute of
+    that name, or one of the `constants` the run adds (run id, model version)."""
+    columns = [name for name in schema if name not in constants]
     return pl.DataFrame(
-        [
-            {
-                "article_id": a.article_id,
-                "external_id": a.external_id,
-                "source_path": a.source_path,
-                "content_sha256": a.content_sha256,
-                "title": a.title,
-                "text": a.text,
-                "published_date": a.published_date,
-                "published_source": a.published_source,
-                "url": a.url,
-                "source": a.source,
-                "author": a.author,
-                "language": a.language,
-                "model_version": model_version,
-                "run_id": run_id,
-                "encoding": a.encoding,
-                "decode_replacements": a.decode_replacements,
-            }
-            for a in articles
-        ],
-        schema=ARTICLES_SCHEMA,
+        [{**{name: getattr(r, name) for name in columns}, **constants} for r in records],
+        schema=schema,
     )
+
+
+def articles_frame(articles: list[Article], *, model_version: str, run_id: str) -> pl.DataFrame:
+    return records_frame(articles, ARTICLES_SCHEMA, model_version=model_version, run_id=run_id)
 
 
 def article_sources_frame(articles: list[Article], *, run_id: str) -> pl.DataFrame:
-    return pl.DataFrame(
-        [
-            {
-                "source_path": a.source_path,
-                "source_item": a.source_item,
-                "content_sha256": a.content_sha256,
-                "article_id": a.article_id,
-                "run_id": run_id,
-            }
-            for a in articles
-        ],
-        schema=ARTICLE_SOURCES_SCHEMA,
-    )
+    return records_frame(articles, ARTICLE_SOURCES_SCHEMA, run_id=run_id)
 
 
 def quarantine_frame(items: list[Quarantined], *, run_id: str) -> pl.DataFrame:
-    return pl.DataFrame(
-        [
-            {
-                "source_path": q.source_path,
-                "content_sha256": q.content_sha256,
-                "reason": q.reason,
-                "detail": q.detail,
-                "run_id": run_id,
-            }
-            for q in items
-        ],
-        schema=QUARANTINE_SCHEMA,
-    )
+    return records_frame(items, QUARANTINE_SCHEMA, run_id=run_id)
 
 
 def run_stats_frame(
