@@ -516,3 +516,97 @@ def test_that_year_follows_the_last_mentioned_date(nlp):
     doc = nlp("He fled in June 1998 and returned later that year. Sales doubled that year.")
     rows = timeline_rows(doc, date(2000, 1, 28), [])
     assert [r["value"] for r in rows] == ["1998-06", "1998", "1998"]
+
+
+# ------------------------------------------- anchoring cues, compound dates, non-times
+
+
+@pytest.mark.parametrize(
+    ("expr", "ref", "expected"),
+    [
+        ("the week of March 6", None, "2025-W10"),
+        ("the day before last Tuesday", None, "2025-02-10"),  # last Tuesday = Feb 11
+        ("the day after Jan. 20", None, "2025-01-21"),
+        ("this coming Sunday, March eighth", None, "2025-03-08"),
+        ("March eighth", None, "2025-03-08"),
+        ("the previous Friday", date(2025, 2, 7), "2025-01-31"),  # before the day last mentioned
+        ("the following Monday", date(2025, 2, 7), "2025-02-10"),
+        ("mid-afternoon yesterday", None, "2025-02-12TAF"),
+        ("this coming Sunday", None, "2025-02-16"),
+    ],
+)
+def test_compound_and_relative_dates(expr, ref, expected):
+    assert value(expr, PUB, ref=ref) == expected
+
+
+def test_year_end_in_a_past_clause_is_last_year():
+    assert value("year-end", PUB, tense="past") == "2024-12-31"
+    assert value("year-end", PUB) == "2025-12-31"
+
+
+def test_compound_date_extents():
+    text = (
+        "A hearing is set for the week of March 6. The day before last Tuesday's hearing "
+        "he left. Women's Day is this coming Sunday, March eighth. Shares rose at "
+        "mid-afternoon yesterday."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == [
+        "the week of March 6",
+        "The day before last Tuesday",
+        "this coming Sunday, March eighth",
+        "mid-afternoon yesterday",
+    ]
+
+
+def test_names_ordinals_and_fractions_are_not_times():
+    text = (
+        'Baker spoke on ABC\'s "This Week." He said on CBS\'s "60 Minutes" it was '
+        "a second betrayal. Iraq imports about three-quarters of its food, a poster of "
+        "High Noon. Good evening. He was shot on the night of Oct. 23 at home."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["Oct. 23"]
+    # the same words stay times where they are times
+    text = "This week, wait a second or two; in the third quarter of 1990 at noon."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["This week", "a second", "the third quarter of 1990", "noon"]
+
+
+def test_a_year_earlier_adjective_leaves_the_article():
+    text = "It compared with a year-earlier loss of $6 million."
+    assert [text[s:e] for s, e in find_candidates(text)] == ["year-earlier"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "expected"),
+    [
+        # a past perfect overrides "due"/"scheduled": the deadline has passed
+        ("The offer had been due to expire Friday evening.", "Friday evening", "2024-10-25TEV"),
+        (
+            "It had been scheduled to expire at midnight Friday.",
+            "midnight Friday",
+            "2024-10-25T24:00",
+        ),
+        # deferring verbs point forward whatever their tense
+        ("Officials postponed until Tuesday any action on the case.", "Tuesday", "2024-10-29"),
+        (
+            "The agency gave them until 9 a.m. Tuesday to sign.",
+            "9 a.m. Tuesday",
+            "2024-10-29T09:00",
+        ),
+        # "since" and a perfect reach back
+        ("Police have been searching for him since the Dec. 23 shooting.", "Dec. 23", "2023-12-23"),
+        ("The stock is up 5% since Dec. 23.", "Dec. 23", "2023-12-23"),
+        ("The index has risen 5% since year-end.", "year-end", "2023-12-31"),
+    ],
+)
+def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
+    rows = timeline_rows(nlp(sentence), date(2024, 10, 26), [])
+    (row,) = _by_expr(rows, expr)
+    assert row["value"] == expected
+
+
+def test_rows_without_a_value_are_dropped(nlp):
+    rows = timeline_rows(nlp("Kopp's 1987 Chevrolet was found at 0735 GMT Friday."), PUB, [])
+    assert all(r["value"] is not None for r in rows)

@@ -22,6 +22,7 @@ from transforms.timex_rules import (
     QUARTERLY_MARK,
     TIMEX_TYPES,
     Timex,
+    accept_span,
     find_candidates,
     normalise,
 )
@@ -155,6 +156,8 @@ def timex_spans(doc: Doc) -> list[tuple[int, int]]:
         frag = text[s:e]
         if not _TEMPORAL_WORD.search(frag) or _NOT_TIMEX.search(frag):
             continue
+        if not accept_span(text, s, e):
+            continue
         extra.append((s, e))
     merged = sorted(sp for sp in spans + extra if _keep(doc, *sp, text=text))
     out: list[tuple[int, int]] = []
@@ -227,6 +230,8 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
+    if verb.tag_ == "VBG" and any(a.lower_ in ("has", "have", "had") for a in auxes):
+        return "past"  # "have been searching since ...": a perfect reaches back
     if tags & {"VBZ", "VBP"}:
         return "present"
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes):
@@ -301,12 +306,69 @@ _FUTURE_CUE = re.compile(
     r"\s+(?:on\s+)?$"
 )
 _PLAN_LEMMAS = {"plan", "schedule", "expect"}
+# "since Oct. 23", "as recently as Monday": the date lies before the publication date
+_PAST_CUE = re.compile(
+    r"(?:\bsince(?:\s+(?:shortly|just|soon|right|immediately))?(?:\s+(?:after|before))?"
+    r"(?:\s+the)?|\bas\s+recently\s+as)\s+(?:on\s+)?$"
+)
+# verbs that push something to a later time: "postponed until Tuesday", "extended the offer
+# through January", "gave them until 9 a.m. Tuesday" point forward whatever their tense
+_DEFER_LEMMAS = {
+    "postpone",
+    "delay",
+    "defer",
+    "adjourn",
+    "extend",
+    "give",
+    "grant",
+    "suspend",
+    "recess",
+    "reschedule",
+    "push",
+    "move",
+}
+_UNTIL_CUE = re.compile(r"(?:\buntil|\btill|\bthrough|\bto)\s+(?:on\s+|at\s+)?$")
+
+
+def _past_perfect(verb: Token | None) -> bool:
+    """ "had been scheduled to expire Friday": the plan itself lies in the past."""
+    tok = verb
+    for _ in range(4):  # the verb and the words it hangs from ("had been due to expire")
+        if tok is None:
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children):
+            return True
+        # stop at the clause boundary: only complements share the perfect
+        if (tok.head.i == tok.i or tok.dep_ not in ("xcomp", "acomp", "ccomp", "conj")) and (
+            tok.pos_ not in ("ADJ",) or tok.head.i == tok.i
+        ):
+            return False
+        tok = tok.head
+    return False
+
+
+def _in_since_phrase(span: Span, verb: Token | None) -> bool:
+    """ "since shortly after the Oct. 23 slaying": the date lies inside a since-phrase."""
+    tok = span.root
+    for _ in range(6):
+        if tok.head.i == tok.i or (verb is not None and tok.head.i == verb.i):
+            return tok.lower_ == "since" or tok.head.lower_ == "since"
+        tok = tok.head
+        if tok.lower_ == "since":
+            return True
+    return False
 
 
 def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> str | None:
     """The clause tense adjusted by the words right before the expression."""
     before = text[max(0, start - 24) : start].lower()
+    if _PAST_CUE.search(before):
+        return "past"
+    if _past_perfect(verb):
+        return "past"
     if _STRONG_FUTURE_CUE.search(before):
+        return "future"
+    if verb is not None and verb.lemma_.lower() in _DEFER_LEMMAS and _UNTIL_CUE.search(before):
         return "future"
     if tense != "past" and _FUTURE_CUE.search(before):
         return "future"
@@ -368,6 +430,8 @@ def _row(
             verb = _governing_verb(span)
             tense = clause_tense(verb)
             tense = _cue_tense(text, start, verb, tense)
+            if tense != "past" and _in_since_phrase(span, verb):
+                tense = "past"
 
     context = sent_text
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
@@ -470,8 +534,10 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             )
         except Exception:  # noqa: BLE001
             row, tx = _bare_row(text, start, end), None
+        if tx is None:
+            continue  # not a temporal expression after all ("his year", "0735")
         rows.append(row)
-        if tx is None or row["date_start"] is None or tx.type not in ("DATE", "TIME"):
+        if row["date_start"] is None or tx.type not in ("DATE", "TIME"):
             continue
         if tx.granularity in ("day", "time") and row["date_start"] == row["date_end"]:
             ref = row["date_start"]

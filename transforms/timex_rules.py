@@ -415,6 +415,40 @@ _MON = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
     r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
+_DAY_ORD_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+_DAY_ORD_WORDS.update({f"twenty-{w}": 20 + n for w, n in list(_DAY_ORD_WORDS.items())[:9]})
+_DAY_ORD_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+_DAY_ORD = (
+    r"(?:(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh"
+    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth|thirty-first)"
+)
 _MON_FULL = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
@@ -444,16 +478,20 @@ _PATTERNS: list[str] = [
     # ISO and numeric dates
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?",
     r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})",
-    # explicit dates
-    rf"(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
+    # explicit dates ("this coming Sunday, March eighth", "the week of March 6")
+    rf"(?:the\s+(?:week\s+of|day\s+before|day\s+after)\s+)?"
+    rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD})(?:,?\s+{_YEAR})?",
     rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}(?:,?\s+{_YEAR})?",
     rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|\s+(?:last|this|next)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
     rf"(?:(?:early|late|mid|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?{_MON_FULL}(?!\s+\d)",
     # weekdays with part of day / relative words
-    rf"(?:(?:last|next|this|early|late|earlier|later)\s+)?{_WD}(?:\s+{_POD}s?)?",
+    rf"(?:(?:last|next|this|early|late|earlier|later|this\s+coming|the\s+previous|the\s+following)\s+)?"
+    rf"{_WD}(?:\s+{_POD}s?)?",
+    rf"the\s+day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?{_WD}",
     rf"{_POD}\s+(?:on\s+)?{_WD}",
     # yesterday / today / tomorrow
     rf"(?:(?:early|late|earlier|later|mid-?)\s*)?(?:yesterday|today|tomorrow)(?:\s+{_POD})?",
+    r"(?:(?:early|late|mid-?)\s*)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow)",
     rf"(?:(?:early|late|later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+{_POD}",
     r"tonight|overnight|mid-?afternoon",
     # quarters / halves
@@ -555,6 +593,8 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
         end = start + len(trimmed)
         if re.match(r"the\s+\S+-quarter\b", text[start:end], re.IGNORECASE):
             start += 4  # "the third-quarter results": the article belongs to the noun phrase
+        elif re.fullmatch(r"an?\s+year-(?:ago|earlier)", text[start:end], re.IGNORECASE):
+            start += text[start:end].index(" ") + 1  # "a year-earlier loss": "a" goes with "loss"
         if end > start and _accept(text, start, end):
             spans.append((start, end))
         pos = max(m.end(), start + 1)
@@ -565,6 +605,15 @@ _ALT_RES = [
     re.compile(r"(?<![\w-])(?:" + p.replace("{_UNIT}", _UNIT) + r")(?![\w])", re.IGNORECASE)
     for p in _PATTERNS
 ]
+
+
+def accept_span(text: str, start: int, end: int) -> bool:
+    """False for a span that reads as a time but is not one here (a programme title, an
+    ordinal "a second group", a fraction "three-quarters of", "the night of <date>")."""
+    low = text[start:end].lower()
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : end + 12].lower()
+    return not _not_a_time(text, start, end, low, before, after)
 
 
 def _accept(text: str, start: int, end: int) -> bool:
@@ -589,9 +638,68 @@ def _accept(text: str, start: int, end: int) -> bool:
         return False  # part of a URL or a file name
     if re.search(r"(?:-|\s)olds?$", low) or re.match(r"(?:-|\s+)(?:years?-)?olds?\b", after):
         return False
-    if re.fullmatch(r"the\s+(?:\w+[-\s])*\w+-quarter", low):
+    return not _not_a_time(text, start, end, low, before, after)
+
+
+def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: str) -> bool:
+    """Word sequences that look like times but are names, ordinals, fractions or greetings."""
+    if _is_title(text, start, end, low):
+        return True  # "ABC's \"This Week\"", "CBS's \"60 Minutes\"", "VOA Today": a programme
+    if re.fullmatch(r"an?\s+second", low) and re.match(
+        r"\s+(?!ago\b|later\b|earlier\b|or\b|and\b|before\b|after\b|longer\b|to\b|of\b)[a-z]", after
+    ):
+        return True  # "a second group", "a second time": the ordinal
+    if (
+        re.search(r"\bquarters?$", low)
+        and re.match(
+            r"\s+of\s+(?!(?:a|an|the)\s+(?:century|year|decade|hour)\b|(?:fiscal\s+)?\d{4}\b"
+            r"|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)",
+            after + text[end + 12 : end + 40].lower(),
+        )
+        and not re.search(r"\b(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\b", low)
+    ):
+        return True  # "three-quarters of its food", "more than a quarter of the market"
+    if re.fullmatch(r"noon", low) and before.endswith("high "):
+        return True  # "High Noon"
+    if re.fullmatch(r"(?:morning|afternoon|evening|night)", low) and re.search(
+        r"\bgood\s+$", before
+    ):
+        return True  # a greeting
+    # "the night of Oct. 23" (the date carries the value), "the night the flight went down"
+    return bool(
+        re.fullmatch(r"the\s+(?:morning|afternoon|evening|night)", low)
+        and re.match(
+            r"\s+(?:of\s+(?:\w+day\b|"
+            + _MON
+            + r"|\d)|(?:the|a|an|he|she|they|we|i|it|his|her|its|their)\s)",
+            text[end : end + 20].lower(),
+        )
+    )
+
+
+# relative words that are names when written in title case inside a sentence
+_TITLE_WORDS = re.compile(
+    r"(?:this|last|next)\s+(?:week|month|year)|today|tonight|tomorrow|now"
+    r"|\d+\s+(?:minutes|hours|days|years)|(?:good\s+)?(?:morning|evening|night)",
+    re.IGNORECASE,
+)
+
+
+def _is_title(text: str, start: int, end: int, low: str) -> bool:
+    frag = text[start:end]
+    if not _TITLE_WORDS.fullmatch(frag) or frag == low or frag.isupper():
+        return False
+    words = [w for w in re.split(r"\s+", frag) if not w[0].isdigit()]
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    # mid-sentence: the last character before it (quotes and spaces aside) is a word character
+    # or a comma, not the end of a sentence or of a line
+    prev = text[max(0, start - 40) : start].rstrip(" \t\"'`\u201c\u2018")
+    if not prev:
+        return False
+    if prev.endswith("'s") or prev.endswith("s'"):
         return True
-    return True
+    return prev[-1].isalnum() and not prev.endswith(("\n",)) and "\n" not in text[start - 2 : start]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -911,7 +1019,12 @@ def _year_for_month(
 
 
 def _r_month_day(t, had_the, anchor, tense, ref, context, mod):
-    t2 = re.sub(r"^(?:" + _WD + r"),? ", "", t)
+    t2 = re.sub(r"^(?:(?:this coming|this|next|last|coming) )?(?:" + _WD + r"),? ", "", t)
+    m_ord = re.fullmatch(r"([a-z]+)\.? (" + _DAY_ORD + r")(?:,? (\d{4}))?", t2)
+    if m_ord and m_ord.group(2) in _DAY_ORD_WORDS:
+        t2 = f"{m_ord.group(1)} {_DAY_ORD_WORDS[m_ord.group(2)]}" + (
+            f" {m_ord.group(3)}" if m_ord.group(3) else ""
+        )
     m = re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}|'\d{2}))?", t2)
     if not m:
         m2 = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?(?:,? (\d{4}))?", t2)
@@ -983,8 +1096,8 @@ def _pod_suffix(word: str | None) -> str | None:
 
 def _r_weekday(t, had_the, anchor, tense, ref, context, mod):
     m = re.fullmatch(
-        r"(?:(last|next|this|coming|earlier|later|early"
-        r"|late) )?([a-z]+)\.?(?: (morning|afternoon|evening|night))?",
+        r"(?:(last|next|this|coming|earlier|later|early|late|this coming|previous"
+        r"|following) )?([a-z]+)\.?(?: (morning|afternoon|evening|night))?",
         t,
     )
     if not m:
@@ -1004,7 +1117,17 @@ def _r_weekday(t, had_the, anchor, tense, ref, context, mod):
         return _mk(
             "DATE", value + (f"T{suffix}" if suffix else ""), relative=True, granularity="day"
         )
-    relation = rel if rel in ("last", "next") else ("next" if rel == "coming" else None)
+    if rel in ("previous", "following"):
+        # "the previous Friday": the one before the day last mentioned (or the publication)
+        base = ref or anchor
+        step = _prev_weekday if rel == "previous" else _next_weekday
+        d = step(base, wd, include_today=False)
+        if suffix:
+            return _mk("DATE", f"{d.isoformat()}T{suffix}", relative=True, granularity="day")
+        return _mk("DATE", d.isoformat(), relative=True)
+    relation = (
+        rel if rel in ("last", "next") else ("next" if rel in ("coming", "this coming") else None)
+    )
     d = resolve_weekday(wd, anchor, tense, relation)
     if suffix:
         return _mk("DATE", f"{d.isoformat()}T{suffix}", relative=True, granularity="day")
@@ -1015,6 +1138,9 @@ _DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 
 
 def _r_days(t, had_the, anchor, tense, ref, context, mod):
+    m = re.fullmatch(r"(morning|afternoon|evening) (yesterday|today|tomorrow)", t)
+    if m:  # "afternoon yesterday" -> "yesterday afternoon"
+        t = f"{m.group(2)} {m.group(1)}"
     m = re.fullmatch(
         r"(?:(earlier|later) )?(yesterday|today|tomorrow|tonight|this|last"
         r"|overnight|mid-? ?afternoon|morning|afternoon|evening|night)"
@@ -1699,7 +1825,27 @@ def _r_misc(t, had_the, anchor, tense, ref, context, mod):
     if t == "year-end":
         if anchor is None:
             return _mk("DATE", "XXXX-12-31", relative=True)
-        return _mk("DATE", f"{anchor.year:04d}-12-31", relative=True)
+        # "since year-end", "when year-end net was ...": the end of the year before
+        year = anchor.year - 1 if tense == "past" else anchor.year
+        return _mk("DATE", f"{year:04d}-12-31", relative=True)
+    m = re.fullmatch(r"(day|week|night|morning|evening|afternoon) (before|after|of) (.+)", t)
+    if m and had_the and not re.fullmatch(r"(?:the )?(?:day|year)", m.group(3)):
+        inner = _normalise(m.group(3), anchor, tense, ref, context)
+        if inner is None or inner.granularity not in ("day", "time") or not inner.value:
+            return None
+        day_v = inner.value.split("T")[0]
+        unit, rel = m.group(1), m.group(2)
+        if "X" in day_v:
+            return _mk("DATE", "XXXX-WXX" if unit == "week" else "XXXX-XX-XX", relative=True)
+        d = date.fromisoformat(day_v)
+        if unit == "week" and rel == "of":
+            return _mk("DATE", iso_week(d), relative=inner.relative)
+        if unit == "day" and rel != "of":
+            d += timedelta(days=-1 if rel == "before" else 1)
+            return _mk("DATE", d.isoformat(), relative=inner.relative)
+        if unit in PARTS_OF_DAY and rel == "of":
+            return _mk("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[unit]}", relative=inner.relative)
+        return None
     m = re.fullmatch(
         r"(?:(full|fiscal|current|entire|calendar"
         r"|latest) )?(?:fiscal )?(year|quarter|month|week|period)",
