@@ -108,6 +108,14 @@ def run(
     inbox: Annotated[list[str], typer.Argument(help="Folders (searched recursively) or files.")],
     warehouse: WarehouseOption = None,
     workers: Annotated[int, typer.Option(min=1, help="spaCy processes.")] = 1,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            help="Send the NLP batches to this Dask scheduler (tcp://HOST:PORT) instead "
+            "of local processes; this process still writes the warehouse.",
+            show_default=False,
+        ),
+    ] = None,
     reprocess: Annotated[
         bool, typer.Option(help="Re-run the model on every article, changed or not.")
     ] = False,
@@ -141,6 +149,7 @@ def run(
             max_bytes=max_bytes,
             wait_seconds=wait,
             since=since.date() if since else None,
+            dask_address=dask_address,
         )
     except WarehouseBusy as exc:
         raise fail(str(exc), EXIT_BUSY) from exc
@@ -163,6 +172,8 @@ def run(
     )
     for path_shown, reason, detail in summary.quarantined:
         typer.echo(f"  quarantined {path_shown}: {reason} ({detail})")
+    for path_shown, kind, detail in summary.notes:
+        typer.echo(f"  note {path_shown}: {kind} ({detail})")
     typer.echo(
         f"  data quality: {len(summary.blocking_failures)} blocking failures, "
         f"{len(summary.warnings)} warnings"

@@ -7,6 +7,7 @@ or the warehouse retry.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib.metadata import version
@@ -19,8 +20,9 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from expectations.suites import SUITES
 from expectations.validate import Verdict, validate
-from flows import inbox as inbox_files
+from flows import batches
 from flows.inbox import Inbox
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
@@ -31,11 +33,16 @@ from flows.settings import (
 )
 from transforms import articles as article_tables
 from transforms import tables
-from transforms.pipeline import load_nlp, model_version
+from transforms.parsing import Article
+from transforms.pipeline import Item, analyse, model_version
 from warehouse import loader
 
 IO_RETRIES = 2
 IO_RETRY_DELAYS = [1, 5]
+# Articles validated and loaded into the staging file at a time: memory stays flat
+# whatever the size of the inbox (the model sees `batch_size` articles at a time).
+DEFAULT_CHUNK_ARTICLES = 1000
+TABLE_NAMES = ("articles", "entities", "entity_mentions", "quotes", "timeline")
 
 
 @dataclass
@@ -52,6 +59,7 @@ class RunSummary:
     articles_removed: int
     files_quarantined: int
     quarantined: list[tuple[str, str, str]]
+    notes: list[tuple[str, str, str]]
     table_rows: dict[str, int]
     blocking_failures: list[str]
     warnings: list[str]
@@ -59,8 +67,11 @@ class RunSummary:
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
-def read_inbox(inbox: list[str], known: pl.DataFrame, max_bytes: int, reprocess: bool) -> Inbox:
-    return inbox_files.read_inbox(inbox, known, max_bytes=max_bytes, reprocess=reprocess)
+def read_inbox(
+    inbox: list[str], known: pl.DataFrame, max_bytes: int, reprocess: bool
+) -> tuple[Inbox, dict[str, Path]]:
+    """The inbox without the articles' texts (read again, a file at a time, when analysed)."""
+    return batches.scan_inbox(inbox, known, max_bytes=max_bytes, reprocess=reprocess)
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
@@ -87,30 +98,56 @@ def plan_articles(
     )
 
 
+class Chunk:
+    """Analysed articles and their rows (a plain object: Prefect does not walk it)."""
+
+    __slots__ = ("articles", "rows")
+
+    def __init__(self, articles: list[Article], rows: list[tables.DocRows]) -> None:
+        self.articles = articles
+        self.rows = rows
+
+
 @task(cache_policy=NO_CACHE)
-def build_tables(
+def analyse_batch(items: list[Item], model: str) -> list[tables.DocRows]:
+    """The model over one batch of articles, wherever the task runner puts it (Dask)."""
+    return analyse(items, model)
+
+
+def analysed_chunks(
     plan: article_tables.RunPlan,
-    inbox: Inbox,
-    recent_articles_avg: float | None,
+    files: dict[str, Path],
+    *,
     model: str,
     workers: int,
     batch_size: int,
-    run_id: str,
-) -> tuple[dict[str, pl.DataFrame], str]:
-    """Run spaCy over the articles to analyse and build every table of the run."""
-    version_label = model_version(model)
-    docs: list[tables.DocRows] = []
-    if plan.to_analyse:  # an unchanged rerun never pays for loading the model
-        nlp = load_nlp(model)
-        texts = ((a.text, (a.article_id, a.published_date)) for a in plan.to_analyse)
-        docs = [
-            tables.doc_rows(doc, article_id, published)
-            for doc, (article_id, published) in nlp.pipe(
-                texts, as_tuples=True, batch_size=batch_size, n_process=max(1, workers)
-            )
-        ]
+    max_bytes: int,
+    dask_address: str | None,
+    chunk_articles: int,
+) -> Iterator[Chunk]:
+    """The articles to analyse, through the model, `chunk_articles` at a time."""
+    if not plan.to_analyse:  # an unchanged rerun never pays for loading the model
+        return
+    articles = batches.iter_articles(plan.to_analyse, files, max_bytes=max_bytes)
+    pending: list[Article] = []
+    rows: list[tables.DocRows] = []
+    with batches.analyser(workers, model, dask_address, analyse_batch) as runner:
+        for batch, batch_rows in runner.map(batches.batched(articles, batch_size), model):
+            pending.extend(batch)
+            rows.extend(batch_rows)
+            if len(pending) >= chunk_articles:
+                yield Chunk(pending, rows)
+                pending, rows = [], []
+    if pending:
+        yield Chunk(pending, rows)
+
+
+@task(cache_policy=NO_CACHE)
+def build_tables(chunk: Chunk, version_label: str, run_id: str) -> dict[str, pl.DataFrame]:
+    """The tables of one chunk of analysed articles."""
+    docs = chunk.rows
     articles = article_tables.articles_frame(
-        plan.to_analyse, model_version=version_label, run_id=run_id
+        chunk.articles, model_version=version_label, run_id=run_id
     )
     mentions = tables.mentions_frame(docs, run_id=run_id)
     frames = pl.collect_all(
@@ -123,20 +160,38 @@ def build_tables(
     )
     built = dict(zip(("entity_mentions", "quotes", "timeline", "entities"), frames, strict=True))
     built["articles"] = articles
-    built["article_sources"] = article_tables.article_sources_frame(plan.sources, run_id=run_id)
-    built["quarantine"] = article_tables.quarantine_frame(inbox.quarantined, run_id=run_id)
-    built["run_stats"] = article_tables.run_stats_frame(
-        plan,
-        files_seen=inbox.files_seen,
-        files_quarantined=len(inbox.quarantined),
-        recent_articles_avg=recent_articles_avg,
-    )
-    return built, version_label
+    return built
+
+
+def empty_tables(version_label: str, run_id: str) -> dict[str, pl.DataFrame]:
+    return build_tables.fn(Chunk([], []), version_label, run_id)
+
+
+def run_frames(
+    plan: article_tables.RunPlan,
+    inbox: Inbox,
+    recent_articles_avg: float | None,
+    run_id: str,
+) -> dict[str, pl.DataFrame]:
+    """The frames that describe the run as a whole (bookkeeping, no texts)."""
+    return {
+        "article_sources": article_tables.article_sources_frame(plan.sources, run_id=run_id),
+        "quarantine": article_tables.quarantine_frame(inbox.quarantined, run_id=run_id),
+        "run_stats": article_tables.run_stats_frame(
+            plan,
+            files_seen=inbox.files_seen,
+            files_quarantined=len(inbox.quarantined),
+            recent_articles_avg=recent_articles_avg,
+        ),
+    }
 
 
 @task(cache_policy=NO_CACHE)
-def check_tables(frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str) -> Verdict:
-    return validate(frames, gx_root, run_id)
+def check_tables(
+    frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str, suites: list[str]
+) -> Verdict:
+    """One chunk's tables (and the run's stats) against the chosen suites."""
+    return validate(frames, gx_root, run_id, {name: SUITES[name] for name in suites})
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
@@ -145,21 +200,36 @@ def stage_warehouse(warehouse: Path) -> Path:
 
 
 @task(cache_policy=NO_CACHE)
+def link_entities(staging: Path, frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Short forms ("Mr Rutte") join the full entity already in the warehouse."""
+    return tables.link_across_articles(frames, loader.known_entities(staging))
+
+
+@task(cache_policy=NO_CACHE)
 def load_staging(
     staging: Path,
     frames: dict[str, pl.DataFrame],
+    stale_article_ids: list[str] | None,
+    run_id: str,
+) -> None:
+    """One chunk of rows into the private staging file, in one transaction (the run
+    reaches analysts only when the staging file is published). With `stale_article_ids`
+    (the run's first load) the rows they replace go first."""
+    loader.load_chunk(staging, frames, stale_article_ids, run_id)
+
+
+@task(cache_policy=NO_CACHE)
+def record_staging(
+    staging: Path,
+    frames: dict[str, pl.DataFrame],
     verdict: Verdict,
-    plan: article_tables.RunPlan,
     run_record: dict[str, object],
 ) -> None:
-    """The run's rows (or, after a blocking failure, only its record) in one transaction."""
+    """The run's record; unless it was blocked, entities first met in short form join
+    the full entities this run brought (e.g. "Rutte" stored last week -> "Mark Rutte")."""
     record = pl.DataFrame([run_record]).with_columns(pl.col("inbox").cast(pl.List(pl.String)))
-    loader.publish_run(
-        staging,
-        {**frames, "runs": record, "dq_results": verdict.results},
-        plan.stale_article_ids,
-        load_data=not verdict.blocked,
-    )
+    relinks = None if verdict.blocked else tables.relink_map(loader.known_entities(staging))
+    loader.record_run(staging, {**frames, "runs": record, "dq_results": verdict.results}, relinks)
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
@@ -208,7 +278,7 @@ def run_summary(
     record: dict[str, Any],
     warehouse: Path,
     read: Inbox,
-    frames: dict[str, pl.DataFrame],
+    table_rows: dict[str, int],
     verdict: Verdict,
 ) -> RunSummary:
     return RunSummary(
@@ -224,10 +294,8 @@ def run_summary(
         articles_removed=record["articles_removed"],
         files_quarantined=record["files_quarantined"],
         quarantined=[(q.source_path, q.reason, q.detail) for q in read.quarantined],
-        table_rows={
-            name: frames[name].height
-            for name in ("articles", "entities", "entity_mentions", "quotes", "timeline")
-        },
+        notes=[(n.source_path, n.kind, n.detail) for n in read.notes],
+        table_rows=dict(table_rows),
         blocking_failures=verdict.failures("block"),
         warnings=verdict.failures("warn"),
         seconds=(record["finished_at"] - record["started_at"]).total_seconds(),
@@ -264,6 +332,8 @@ def nightly(
     batch_size: int = DEFAULT_BATCH_SIZE,
     wait_seconds: float = 0,
     since: date | None = None,
+    dask_address: str | None = None,
+    chunk_articles: int = DEFAULT_CHUNK_ARTICLES,
 ) -> RunSummary:
     """Load new and changed articles from `inbox` into the DuckDB `warehouse`.
 
@@ -276,18 +346,56 @@ def nightly(
         staging = stage_warehouse(published)
         try:
             known = read_known_sources(staging)
-            read = read_inbox(inbox, known, max_bytes, reprocess)
+            read, files = read_inbox(inbox, known, max_bytes, reprocess)
             plan = plan_articles(known, read, reprocess, since)
             recent = read_recent_volume(staging)
-            frames, version_label = build_tables(
-                plan, read, recent, model, workers, batch_size, run_id
+            version_label = model_version(model)
+            # Articles stream through in chunks: analysed (here, in local worker
+            # processes, or on a Dask cluster), validated, and loaded into the private
+            # staging file; the run still publishes all at once (the rename below).
+            whole_run = run_frames(plan, read, recent, run_id)
+            empty = empty_tables(version_label, run_id)
+            load_staging(staging, {**empty, **whole_run}, plan.stale_article_ids, run_id)
+            no_sources = {"article_sources": whole_run["article_sources"].clear()}
+            verdicts: list[Verdict] = []
+            table_rows = dict.fromkeys(TABLE_NAMES, 0)
+            entity_ids: set[str] = set()
+            chunks = analysed_chunks(
+                plan,
+                files,
+                model=model,
+                workers=workers,
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                dask_address=dask_address,
+                chunk_articles=chunk_articles,
             )
-            verdict = check_tables(frames, dq_root(published), run_id)
+            for chunk in chunks:
+                frames = link_entities(staging, build_tables(chunk, version_label, run_id))
+                suites = [name for name in SUITES if name != "run" or not verdicts]
+                verdicts.append(
+                    check_tables({**frames, **whole_run}, dq_root(published), run_id, suites)
+                )
+                blocked = any(v.blocked for v in verdicts)
+                if not blocked:  # after a blocking failure: validate the rest, load nothing
+                    load_staging(staging, {**frames, **no_sources}, None, run_id)
+                for name in TABLE_NAMES:
+                    table_rows[name] += frames[name].height
+                entity_ids.update(frames["entities"]["entity_id"].to_list())
+            if not verdicts:
+                verdicts.append(
+                    check_tables({**empty, **whole_run}, dq_root(published), run_id, list(SUITES))
+                )
+            table_rows["entities"] = len(entity_ids)
+            verdict = batches.merge_verdicts(verdicts, run_id)
             record = run_record(run_id, started, inbox, read, plan, verdict, model, version_label)
-            load_staging(staging, frames, verdict, plan, record)
+            if verdict.blocked:  # nothing of the run's rows: start again from the published file
+                loader.discard(staging)
+                staging = stage_warehouse(published)
+            record_staging(staging, {**empty, **whole_run, **no_sources}, verdict, record)
             publish_warehouse(staging, published)
         finally:
             loader.discard(staging)
-    summary = run_summary(record, published, read, frames, verdict)
+    summary = run_summary(record, published, read, table_rows, verdict)
     publish_artifact(summary)
     return summary

@@ -444,3 +444,108 @@ def test_scoring_merges_split_quote_across_indirect_rows():
         (0, 30, "direct"),
         (13, 20, "indirect"),
     ]
+
+
+# ------------------------------------------- added: speakers the parse does not give
+
+
+def test_relative_pronoun_speaker_kept_as_written(nlp):
+    text = 'Mark Rutte, who said "the alliance is united and ready," left Brussels on Friday.'
+    doc = nlp(text)
+    mentions = _mentions(doc)
+    r = _find(quote_rows(doc, mentions), "the alliance is united")
+    assert r["speaker"] == "who"
+    assert text[r["speaker_start"] : r["speaker_end"]] == "who"
+    if any(m["text"] == "Mark Rutte" for m in mentions):
+        assert r["speaker_name"] == "Mark Rutte"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Trump leaned in and boomed: \u201cLet\u2019s defeat her in November.\u201d",
+            "Let\u2019s defeat her",
+            "Trump",
+        ),
+        (
+            "IOWA POLLS WERE EARLY - Mark Blumenthal: \u201cThe polls failed to predict "
+            "the result.\u201d",
+            "The polls failed",
+            "Mark Blumenthal",
+        ),
+        (
+            "Stated Stone:\n\u201cI think that the stakes are very high for all of us.\u201d",
+            "I think that the stakes",
+            "Stone",
+        ),
+    ],
+)
+def test_colon_names_the_speaker_without_speech_verb(nlp, text, content, speaker):
+    r = _starting(_rows(nlp, text), content)
+    assert r["quote_type"] == "direct"
+    assert r["speaker"].endswith(speaker)
+    assert r["speaker"].split()[0] not in ("IOWA", "EARLY", "-")
+
+
+def test_noun_phrase_and_any_verb_after_quote(nlp):
+    rows = _rows(nlp, "\u201cGo back to your seat right now,\u201d the senator barked at him.")
+    r = _starting(rows, "Go back to your seat")
+    assert r["speaker"] == "the senator"
+
+
+def test_speaker_named_in_the_sentence_before(nlp):
+    text = (
+        "Iowa State University\u2019s Dianne Bystrom agreed. \u201cMainstream Republicans are "
+        "running out of time to find an alternative.\u201d"
+    )
+    r = _starting(_rows(nlp, text), "Mainstream Republicans")
+    assert r["quote_type"] == "direct"
+    assert "Dianne Bystrom" in r["speaker"]
+
+
+def test_quote_sentence_before_does_not_steal_inheritance(nlp):
+    text = (
+        "\u201cIt has the virtue of being responsible,\u201d Leonard Burman said. "
+        "\u201cIt does not make our fiscal problems worse.\u201d"
+    )
+    rows = _rows(nlp, text)
+    a = _starting(rows, "It has the virtue")
+    b = _starting(rows, "It does not make")
+    assert a["speaker"] == "Leonard Burman"
+    assert b["speaker_start"] == a["speaker_start"] and b["cue"] == a["cue"]
+    merged = [q for q in scoring_quotes(rows) if q["type"] != "indirect"]
+    assert len(merged) == 1
+
+
+def test_subject_does_not_cross_a_paragraph_break(nlp):
+    text = (
+        "___.\n\n5:45 p.m.\n\nThe governor\u2019s doctor is calling the candidate "
+        "\u201cextremely physically fit.\u201d"
+    )
+    r = _find(_rows(nlp, text), "extremely physically fit")
+    assert r["speaker"] is not None and "doctor" in r["speaker"]
+    assert r["speaker_start"] > text.index("p.m.")
+
+
+def test_what_he_called_is_the_outer_subjects_statement(nlp):
+    rows = _rows(nlp, 'The minister condemned what he called a "brazen breach" of the rules.')
+    r = _find(rows, "brazen breach")
+    assert r["quote_type"] in ("mixed", "partial")
+    assert r["speaker"] == "The minister"
+    assert r["text"].startswith("what he called")
+    # a named speaker of "called" keeps the quote
+    rows = _rows(nlp, 'Cleveland sought to shed what Gilbert called "a perception problem."')
+    quoted = [r for r in rows if r["quote_type"] != "indirect"]
+    assert _find(quoted, "a perception problem")["speaker"] == "Gilbert"
+
+
+def test_relative_clause_verb_after_passage_is_not_its_cue(nlp):
+    text = (
+        "Wilcox said he was \u201ca big advocate\u201d of common standards, which he argued "
+        "help students who move often."
+    )
+    rows = [r for r in _rows(nlp, text) if r["quote_type"] != "indirect"]
+    r = _find(rows, "a big advocate")
+    assert r["speaker"] == "Wilcox"
+    assert r["cue"] == "said"

@@ -67,6 +67,8 @@ ROW_KEYS: tuple[str, ...] = (
 )
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 TERMINATORS = {".", "!", "?"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
 NP_LEFT_SKIP = {"punct", "cc", "preconj", "advmod", "mark"}
 PERSON_LABELS = {"PERSON", "PER"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -92,27 +94,48 @@ def _np_span(head: Token) -> tuple[int, int]:
             end_tok = child
         else:
             break
-    # do not start on punctuation or a quotation mark
+    # do not start on punctuation or a quotation mark, nor before a dash
     doc = head.doc
     i = start_tok.i
+    for k in range(head.i - 1, start_tok.i - 1, -1):
+        if doc[k].text in DASHES and (doc[k].whitespace_ or (k > 0 and doc[k - 1].whitespace_)):
+            i = k + 1
+            break
     while i < head.i and (doc[i].is_punct or doc[i].is_space):
         i += 1
     return doc[i].idx, end_tok.idx + len(end_tok.text)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if len(subjects) > 1:
+        # two subjects in a bad parse ("In Berea, OH, ..., Gov. Kasich said"): the one
+        # nearest before the verb
+        near = [c for c in subjects if c.i < verb.i]
+        subjects = [near[-1]] if near else subjects
+    for child in subjects:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if child.dep_ == "nsubjpass":
                 return None  # "was told": the subject is the hearer
-            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head
+            # "X, who said ...": the relative pronoun is the speaker as written (it is
+            # resolved through its antecedent)
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head
     return None
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """For a relative pronoun subject ("who" in "Rutte, who said ..."), the noun it
+    stands for."""
+    if tok.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    verb = tok.head
+    if verb is tok or verb.dep_ != "relcl" or verb.head is verb:
+        return None
+    return verb.head
 
 
 def _depth(tok: Token) -> int:
@@ -196,7 +219,37 @@ def _speaker_of(cue: Token) -> Token | None:
     subj = _subject(cue)
     if subj is not None and subj.dep_ == "expl":
         return None
+    if subj is not None and _crosses_line(subj, cue):
+        return _same_paragraph_subject(cue, subj)
     return subj
+
+
+def _crosses_line(a: Token, b: Token) -> bool:
+    if a.i > b.i:
+        a, b = b, a
+    return any("\n" in t.text_with_ws for t in a.doc[a.i : b.i])
+
+
+def _same_paragraph_subject(cue: Token, subj: Token) -> Token | None:
+    """The parser ran a sentence over a paragraph break ("5:45 p.m.\n\nJohnson's doctor
+    is calling ..."): the subject is the noun phrase on the cue's own line."""
+    if subj.i > cue.i:
+        return None
+    doc = cue.doc
+    k = cue.i - 1
+    while k > subj.i and "\n" not in doc[k - 1].text_with_ws:
+        k -= 1
+    span = [t for t in doc[k : cue.i] if not t.is_space]
+    lo = span[0].i if span else cue.i
+    heads = [
+        t
+        for t in span
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not (lo <= t.head.i < cue.i) and t.head is not t
+    ]
+    if heads:
+        return heads[0]
+    nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else None
 
 
 # ----------------------------------------------------------------- the builder
@@ -332,6 +385,10 @@ class _Builder:
         self, s: int, e: int, head: Token | None
     ) -> tuple[str | None, str | None, str | None]:
         """(entity_id, name, label) of the speaker span."""
+        ante = _antecedent(head) if head is not None else None
+        if ante is not None:
+            a_s, a_e = _np_span(ante)
+            return self.resolve(a_s, a_e, ante)
         m = self.mention_over(s, e)
         if (
             m is not None
@@ -512,6 +569,10 @@ class _Builder:
             continues = inner_last not in ".!?" or first.is_lower or _is_cue(first)
             cands = [t for t in after_words[:16] if _is_cue(t)]
             for c in cands:
+                if c.dep_ == "relcl" and not words_between_are_name(self, p, c):
+                    # '"a big advocate" of the principle, which he argued ...': the verb
+                    # of a relative clause after the passage does not attribute it
+                    break
                 comp_outside = any(
                     ch.dep_ == "ccomp" and not (p.start <= ch.idx < p.end) and ch.idx > p.end
                     for ch in c.children
@@ -588,6 +649,22 @@ class _Builder:
         if cues:
             cue = cues[-1]
             k = chain.index(cue)
+            inner = _speaker_of(cue)
+            if (
+                cue.lemma_.lower() == "call"
+                and inner is not None
+                and inner.lower_ in PRONOUNS
+                and any(c.lower_ == "what" and c.dep_ == "dobj" for c in cue.children)
+            ):
+                # "X condemned what he called a "brazen breach"": the statement is X's
+                outer = [
+                    v
+                    for v in chain[k + 1 :]
+                    if v.pos_ in ("VERB", "AUX") and _speaker_of(v) is not None
+                ]
+                if outer:
+                    cue = outer[0]
+                    k = chain.index(cue)
             child = chain[k - 1] if k > 0 else self._passage_root(p)
             if child is None:
                 return None
@@ -673,6 +750,137 @@ class _Builder:
             spk = _speaker_of(v)
             if spk is not None and not self.in_passage(spk):
                 return v, spk
+        # "Stated Stone:", "17-year-old Jared Potts echoed:" (any verb, or none)
+        toks = [t for t in self.doc[sent.start : last.i + 1] if t.idx >= a]
+        spk = self.colon_speaker(toks)
+        if spk is not None:
+            return last, spk
+        return None
+
+    def _np_head_before(self, toks: list[Token]) -> Token | None:
+        """The speaker-like noun nearest the end of ``toks``: a person or organisation
+        mention first, else a proper noun, noun or pronoun."""
+        words = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_passage(t)]
+        if not words:
+            return None
+        for t in reversed(words):
+            m = self.mention_over(t.idx, t.idx + len(t.text))
+            if m is not None and (m.get("entity_label") or m.get("label")) in (
+                PERSON_LABELS | {"ORG", "NORP"}
+            ):
+                return t
+        return words[-1]
+
+    def colon_speaker(self, before: list[Token]) -> Token | None:
+        """'Stated Stone: "..."', 'Trump leaned in and boomed: "..."', 'Michael P.
+        McDonald: "..."': the speaker of a passage introduced by a colon in its own
+        sentence, whatever the verb."""
+        if not before or before[-1].text != ":":
+            return None
+        toks = [t for t in before[:-1] if not t.is_space]
+        # a heading before a dash ("IOWA POLLS NOT WRONG - Mark Blumenthal:") is left out
+        for k in range(len(toks) - 1, -1, -1):
+            if toks[k].text in DASHES:
+                toks = toks[k + 1 :]
+                break
+        if not toks:
+            return None
+        verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
+        for v in reversed(verbs):
+            subj = _speaker_of(v)
+            if (
+                subj is not None
+                and toks[0].i <= subj.i < v.i
+                and subj.lower_ not in ("here", "there")
+            ):
+                return subj
+        if verbs and verbs[0].i == toks[0].i:
+            # inverted: "Stated Stone:", "Continued Stone:"
+            return self._np_head_before(toks[1:]) if len(toks) > 1 else None
+        return self._np_head_before(toks)
+
+    def after_speaker(self, p: Passage, after: list[Token]) -> Token | None:
+        """'"Go back," Trump barked', '"...," read one', '"...," Trump, the front-runner,
+        ...': the noun phrase right after a passage that ends on a comma, question or
+        exclamation mark, with any verb."""
+        inner_last = self.text[p.end - 1] if p.end > p.start else ""
+        words = [t for t in after if not t.is_space]
+        if not words:
+            return None
+        if words[0].text == ",":
+            words = words[1:]
+        elif inner_last not in ",?!":
+            return None
+        if not words:
+            return None
+        first = words[0]
+        if first.pos_ in ("VERB", "AUX") and len(words) > 1:
+            # inverted: "read one", "said Hester"
+            nxt = words[1]
+            if nxt.pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM", "ADJ"):
+                return self.fallback_speaker(first, p)
+            return None
+        if first.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ"):
+            return None
+        for t in words[:12]:
+            if t.pos_ in ("VERB", "AUX"):
+                subj = _speaker_of(t)
+                if subj is not None and first.i <= subj.i < t.i:
+                    return subj
+                break
+        if first.pos_ in ("PROPN", "PRON"):
+            j = first.i
+            while j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN":
+                j += 1
+            return self.doc[j]
+        return None
+
+    def guess_speaker(
+        self, p: Passage, before: list[Token], after: list[Token], cue: Token | None
+    ) -> Token | None:
+        """A speaker for a passage whose cue has no subject in the parse (or that has
+        no speech verb): the rows get a lower confidence."""
+        if not self.has_parse:
+            return None
+        spk = self.colon_speaker(before)
+        if spk is None:
+            spk = self.after_speaker(p, after)
+        if spk is None and cue is not None and cue.lower_ != "according":
+            sent = self.sent_of(cue)
+            toks = [t for t in self.doc[sent.start : cue.i] if t.idx >= self.line_starts[p.line]]
+            if cue.idx < p.outer_start:
+                spk = self._np_head_before(toks)
+            else:
+                toks = [t for t in toks if t.idx >= p.outer_end]
+                spk = self._np_head_before(toks)
+        return spk
+
+    def prev_sentence_speaker(self, p: Passage, since: int) -> tuple[Token, Token] | None:
+        """'Dianne Bystrom agreed. "Mainstream Republicans are ..."': a passage that
+        opens a sentence with no cue of its own takes the subject of a speech verb in
+        the sentence just before it, in the same paragraph (after ``since``)."""
+        first = self.tok_at(p.outer_start)
+        if first is None or first.i == 0:
+            return None
+        line_a = self.line_starts[p.line]
+        prev = self.sent_of(self.doc[first.i - 1])
+        if prev.start_char < line_a and self.sent_of(first).start <= prev.start:
+            # the parser ran the sentences together: from the line start on
+            toks = [t for t in self.doc[prev.start : first.i] if t.idx >= line_a]
+        else:
+            toks = [t for t in prev if t.idx >= line_a and t.i < first.i]
+        if not toks or any(self.in_passage(t) for t in toks) or toks[0].idx < since:
+            # a quote in that sentence: its attribution is that quote's (inherited)
+            return None
+        cues = [t for t in toks if _is_cue(t) and t.lower_ != "according"]
+        for c in sorted(cues, key=_depth):
+            if c.tag_ == "VBN" and c.dep_ in ("advcl", "acl", "amod"):
+                continue
+            spk = _speaker_of(c)
+            if spk is not None and spk.idx >= line_a and not self.in_passage(spk):
+                if spk.lower_ in ("it", "there"):
+                    continue
+                return c, spk
         return None
 
     def dash_after(self, after: list[Token]) -> Token | None:
@@ -787,10 +995,30 @@ class _Builder:
                     if row is not None:
                         prev_row, prev_passage = row, p
                     continue
+                if spk is None:
+                    spk = self.guess_speaker(p, before, after, cue)
                 row = self.add_row(start, end, qtype, spk, _cue_text(cue), conf)
                 if row is not None:
                     prev_row, prev_passage = row, p
                 continue
+            # no cue: a colon or a noun phrase and verb next to the passage name the
+            # speaker ('Stated Stone: "..."', '"Go back," Trump barked')
+            if self.has_parse and not embedded or pre_char == ":":
+                guess = self.colon_speaker(before) or self.after_speaker(p, after)
+                if guess is not None:
+                    row = self.add_row(p.start, p.end, "direct", guess, None, 0.5)
+                    if row is not None:
+                        prev_row, prev_passage = row, p
+                    continue
+            # no cue: a sentence of speech just before names the speaker
+            if self.has_parse and not before and not embedded and n_words > 3:
+                since = prev_row["end_char"] if prev_row is not None else 0
+                ps = self.prev_sentence_speaker(p, since)
+                if ps is not None:
+                    row = self.add_row(p.start, p.end, "direct", ps[1], _cue_text(ps[0]), 0.6)
+                    if row is not None:
+                        prev_row, prev_passage = row, p
+                    continue
             # no cue: a continued paragraph or a sentence after a quote inherits
             near_prev = (
                 prev_row is not None
@@ -1014,6 +1242,14 @@ class _Builder:
 
 
 TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
+
+
+def words_between_are_name(b: _Builder, p: Passage, cue: Token) -> bool:
+    """Only a name (no comma, no relative pronoun) stands between passage and cue."""
+    toks = [t for t in b.doc[b.tok_at(p.outer_end).i : cue.i] if t.idx >= p.outer_end]
+    return all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON") for t in toks) and not any(
+        t.lower_ in RELATIVE_PRONOUNS for t in toks
+    )
 
 
 def _is_headline(line: str) -> bool:

@@ -45,7 +45,7 @@ TABLES = (
     "dq_results",
 )
 VIEWS = ("who_said_what", "entity_timeline", "quote_spread", "top_entities")
-# Frames a run hands to `publish_run`, registered under "incoming_<name>".
+# Frames a run hands to `load_chunk` and `record_run`, registered as "incoming_<name>".
 DATA_FRAMES = ("articles", "article_sources", "entity_mentions", "quotes", "timeline")
 RECORD_FRAMES = ("runs", "dq_results", "quarantine")
 LOCK_POLL_SECONDS = 0.2
@@ -259,42 +259,64 @@ def known_entities(path: Path) -> pl.DataFrame:
         return pl.from_arrow(con.sql(sql_file("load/known_entities.sql")).to_arrow_table())
 
 
-def publish_run(
-    path: Path,
-    frames: Mapping[str, pl.DataFrame],
-    stale_article_ids: list[str],
-    *,
-    load_data: bool,
-) -> None:
-    """Apply one run in a single transaction: a client sees the state before or after it.
-
-    With `load_data` False (a blocking data-quality failure) only the run's own record
-    (runs, dq_results, quarantine) is written; the tables analysts read are untouched.
-    """
-    import polars as pl
-
+@contextmanager
+def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction on a (staging) warehouse: all of it, or none of it."""
     with connect(path) as con:
         try:
             con.begin()
-            names = RECORD_FRAMES + (DATA_FRAMES if load_data else ())
-            for name in names:
-                con.register(f"incoming_{name}", frames[name].to_arrow())
-            if load_data:
-                stale = pl.DataFrame(
-                    {"article_id": stale_article_ids}, schema={"article_id": pl.String}
-                )
-                con.register("stale_articles", stale.to_arrow())
-                execute(con, sql_file("load/delete_stale.sql"))
-                execute(con, sql_file("load/insert_incoming.sql"))
-                if "relinks" in frames:
-                    con.register("relinks", frames["relinks"].to_arrow())
-                    execute(con, sql_file("load/apply_relinks.sql"))
-                execute(con, sql_file("load/refresh_entities.sql"))
-            execute(con, sql_file("load/record_run.sql"))
+            yield con
             con.commit()
         except duckdb.Error as exc:
             con.rollback()
             raise WarehouseError(f"{path}: load failed and was rolled back: {exc}") from exc
+
+
+def _register_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    import polars as pl
+
+    con.register("current_run", pl.DataFrame({"run_id": [run_id]}).to_arrow())
+
+
+def load_chunk(
+    path: Path,
+    frames: Mapping[str, pl.DataFrame],
+    stale_article_ids: list[str] | None,
+    run_id: str,
+) -> None:
+    """Insert one chunk of a run's rows (DATA_FRAMES) in one transaction, and re-derive
+    `entities` so the next chunk links to them. With `stale_article_ids` (the run's
+    first load), first delete the rows they replace and the sources of files read again."""
+    import polars as pl
+
+    with transaction(path) as con:
+        for name in DATA_FRAMES:
+            con.register(f"incoming_{name}", frames[name].to_arrow())
+        if stale_article_ids is not None:
+            stale = pl.DataFrame(
+                {"article_id": stale_article_ids}, schema={"article_id": pl.String}
+            )
+            con.register("stale_articles", stale.to_arrow())
+            execute(con, sql_file("load/delete_stale.sql"))
+        execute(con, sql_file("load/insert_incoming.sql"))
+        _register_run(con, run_id)
+        execute(con, sql_file("load/refresh_entities.sql"))
+
+
+def record_run(
+    path: Path, frames: Mapping[str, pl.DataFrame], relinks: pl.DataFrame | None = None
+) -> None:
+    """The run's own record (RECORD_FRAMES) in one transaction; with `relinks`, stored
+    rows of short-form entities first join the full entity they were linked to."""
+    with transaction(path) as con:
+        for name in RECORD_FRAMES:
+            con.register(f"incoming_{name}", frames[name].to_arrow())
+        if relinks is not None and relinks.height:
+            _register_run(con, frames["runs"]["run_id"].item())
+            con.register("relinks", relinks.to_arrow())
+            execute(con, sql_file("load/apply_relinks.sql"))
+            execute(con, sql_file("load/refresh_entities.sql"))
+        execute(con, sql_file("load/record_run.sql"))
 
 
 def query(

@@ -11,7 +11,7 @@ SELECT
     count(DISTINCT m.article_id)::INTEGER AS n_articles,
     min(a.published_date) AS first_seen,
     max(a.published_date) AS last_seen,
-    (SELECT any_value(incoming_runs.run_id) FROM incoming_runs) AS run_id
+    (SELECT any_value(current_run.run_id) FROM current_run) AS run_id
 FROM entity_mentions AS m
 INNER JOIN articles AS a ON m.article_id = a.article_id
 GROUP BY m.entity_id;
