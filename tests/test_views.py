@@ -94,7 +94,9 @@ def test_every_quote_by_a_person_is_one_query(con):
         "AND quote_type <> 'indirect' ORDER BY published_date, quote"
     ).fetchall()
     quotes = [quote for quote, _ in rows]
-    assert any(q.startswith("We want, like you, a sovereign and prosperous Ukraine") for q in quotes)
+    assert any(
+        q.startswith("We want, like you, a sovereign and prosperous Ukraine") for q in quotes
+    )
     assert any("lead from the front" in q for q in quotes)
 
 
