@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -350,10 +350,9 @@ def _is_punct(text: str) -> bool:
     return bool(text) and not any(c.isalnum() for c in text)
 
 
-def _line_is_caps(doc: Doc, i: int) -> bool:
-    """True when the line holding token i is written in capitals (headline, table)."""
-    text = doc.text
-    idx = doc[i].idx
+def _line_is_caps(text: str, idx: int) -> bool:
+    """True when the line holding character idx of `text` (the doc's text, built once by
+    the caller: `doc.text` joins every token anew) is in capitals (headline, table)."""
     start = text.rfind("\n", 0, idx) + 1
     end = text.find("\n", idx)
     line = text[start : end if end >= 0 else len(text)]
@@ -708,8 +707,24 @@ def _in_fixture(doc: Doc, m: Mention) -> bool:
     return m.start > 0 and doc[m.start - 1].text in ("AT", "V", "VS", "v", "vs")
 
 
+RESOLVED_KEY = "newsdesk_resolved_mentions"
+
+
 def resolve_mentions(doc: Doc) -> list[ResolvedMention]:
-    """Apply every rule to ``doc.ents`` and return the final mentions, sorted. Never raises."""
+    """Apply every rule to ``doc.ents`` and return the final mentions, sorted. Never raises.
+
+    The result is kept in ``doc.user_data`` (as plain lists, which survive
+    ``Doc.to_bytes``): the pipeline component resolves once and the row builders reuse
+    it (resolving its own output again gives the same mentions)."""
+    cached = doc.user_data.get(RESOLVED_KEY)
+    if cached is None:
+        resolved = _resolve_or_fall_back(doc)
+        doc.user_data[RESOLVED_KEY] = [list(astuple(m)) for m in resolved]
+        return resolved
+    return [ResolvedMention(*fields) for fields in cached]
+
+
+def _resolve_or_fall_back(doc: Doc) -> list[ResolvedMention]:
     try:
         return _resolve(doc)
     except Exception:  # noqa: BLE001  (rules must never break a run: fall back to the model)
@@ -732,10 +747,11 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
     blocked = [False] * n_tok  # non-entity spans of the model (dates, numbers)
     mentions: list[Mention] = []
     caps_cache: dict[int, bool] = {}
+    text = doc.text
 
     def caps_at(i: int) -> bool:
         if i not in caps_cache:
-            caps_cache[i] = _line_is_caps(doc, i)
+            caps_cache[i] = _line_is_caps(text, doc[i].idx)
         return caps_cache[i]
 
     def add(start: int, end: int, label: str, **kw) -> Mention | None:
