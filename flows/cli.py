@@ -170,6 +170,10 @@ def run(
         "  rows this run: "
         + ", ".join(f"{name} {count}" for name, count in summary.table_rows.items())
     )
+    typer.echo(
+        "  time per stage: "
+        + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in summary.stage_seconds.items())
+    )
     for path_shown, reason, detail in summary.quarantined:
         typer.echo(f"  quarantined {path_shown}: {reason} ({detail})")
     for path_shown, kind, detail in summary.notes:

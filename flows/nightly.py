@@ -24,6 +24,7 @@ from expectations.suites import SUITES
 from expectations.validate import Verdict, validate
 from flows import batches
 from flows.inbox import Inbox
+from flows.progress import ArticleProgress, Stopwatch
 from flows.settings import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_BYTES,
@@ -64,6 +65,7 @@ class RunSummary:
     blocking_failures: list[str]
     warnings: list[str]
     seconds: float
+    stage_seconds: dict[str, float]
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
@@ -124,6 +126,7 @@ def analysed_chunks(
     max_bytes: int,
     dask_address: str | None,
     chunk_articles: int,
+    progress: ArticleProgress,
 ) -> Iterator[Chunk]:
     """The articles to analyse, through the model, `chunk_articles` at a time."""
     if not plan.to_analyse:  # an unchanged rerun never pays for loading the model
@@ -133,6 +136,7 @@ def analysed_chunks(
     rows: list[tables.DocRows] = []
     with batches.analyser(workers, model, dask_address, analyse_batch) as runner:
         for batch, batch_rows in runner.map(batches.batched(articles, batch_size), model):
+            progress.advance(len(batch))
             pending.extend(batch)
             rows.extend(batch_rows)
             if len(pending) >= chunk_articles:
@@ -280,6 +284,7 @@ def run_summary(
     read: Inbox,
     table_rows: dict[str, int],
     verdict: Verdict,
+    stage_seconds: dict[str, float],
 ) -> RunSummary:
     return RunSummary(
         run_id=record["run_id"],
@@ -299,6 +304,7 @@ def run_summary(
         blocking_failures=verdict.failures("block"),
         warnings=verdict.failures("warn"),
         seconds=(record["finished_at"] - record["started_at"]).total_seconds(),
+        stage_seconds=dict(stage_seconds),
     )
 
 
@@ -319,6 +325,43 @@ def publish_artifact(summary: RunSummary) -> None:
     create_markdown_artifact(
         key="newsdesk-data-quality", markdown="\n".join(lines), description="Data quality"
     )
+
+
+def process_chunks(
+    chunks: Iterator[Chunk],
+    *,
+    staging: Path,
+    whole_run: dict[str, pl.DataFrame],
+    empty: dict[str, pl.DataFrame],
+    gx_root: Path,
+    version_label: str,
+    run_id: str,
+    clock: Stopwatch,
+) -> tuple[Verdict, dict[str, int]]:
+    """Each chunk: tables -> entity links -> checks -> staging. After a blocking failure
+    the rest is still checked (so the report is complete) but nothing more is loaded.
+    Returns the run's verdict and its row counts."""
+    verdicts: list[Verdict] = []
+    table_rows = dict.fromkeys(TABLE_NAMES, 0)
+    entity_ids: set[str] = set()
+    no_sources = {"article_sources": whole_run["article_sources"].clear()}
+    for chunk in chunks:
+        with clock.stage("tables"):
+            frames = link_entities(staging, build_tables(chunk, version_label, run_id))
+        suites = [name for name in SUITES if name != "run" or not verdicts]
+        with clock.stage("validate"):
+            verdicts.append(check_tables({**frames, **whole_run}, gx_root, run_id, suites))
+        if not any(v.blocked for v in verdicts):
+            with clock.stage("load"):
+                load_staging(staging, {**frames, **no_sources}, None, run_id)
+        for name in TABLE_NAMES:
+            table_rows[name] += frames[name].height
+        entity_ids.update(frames["entities"]["entity_id"].to_list())
+    if not verdicts:
+        with clock.stage("validate"):
+            verdicts.append(check_tables({**empty, **whole_run}, gx_root, run_id, list(SUITES)))
+    table_rows["entities"] = len(entity_ids)
+    return batches.merge_verdicts(verdicts, run_id), table_rows
 
 
 @flow(name="newsdesk-nightly")
@@ -343,59 +386,52 @@ def nightly(
     run_id = str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S%f}")
     published = Path(warehouse)
     with loader.writer_lock(published, wait_seconds):
-        staging = stage_warehouse(published)
+        clock = Stopwatch()
+        with clock.stage("stage"):
+            staging = stage_warehouse(published)
         try:
-            known = read_known_sources(staging)
-            read, files = read_inbox(inbox, known, max_bytes, reprocess)
-            plan = plan_articles(known, read, reprocess, since)
-            recent = read_recent_volume(staging)
-            version_label = model_version(model)
-            # Articles stream through in chunks: analysed (here, in local worker
-            # processes, or on a Dask cluster), validated, and loaded into the private
-            # staging file; the run still publishes all at once (the rename below).
-            whole_run = run_frames(plan, read, recent, run_id)
-            empty = empty_tables(version_label, run_id)
-            load_staging(staging, {**empty, **whole_run}, plan.stale_article_ids, run_id)
-            no_sources = {"article_sources": whole_run["article_sources"].clear()}
-            verdicts: list[Verdict] = []
-            table_rows = dict.fromkeys(TABLE_NAMES, 0)
-            entity_ids: set[str] = set()
-            chunks = analysed_chunks(
-                plan,
-                files,
-                model=model,
-                workers=workers,
-                batch_size=batch_size,
-                max_bytes=max_bytes,
-                dask_address=dask_address,
-                chunk_articles=chunk_articles,
-            )
-            for chunk in chunks:
-                frames = link_entities(staging, build_tables(chunk, version_label, run_id))
-                suites = [name for name in SUITES if name != "run" or not verdicts]
-                verdicts.append(
-                    check_tables({**frames, **whole_run}, dq_root(published), run_id, suites)
+            with clock.stage("read"):
+                known = read_known_sources(staging)
+                read, files = read_inbox(inbox, known, max_bytes, reprocess)
+                plan = plan_articles(known, read, reprocess, since)
+                recent = read_recent_volume(staging)
+                version_label = model_version(model)
+            with clock.stage("load"):
+                whole_run = run_frames(plan, read, recent, run_id)
+                empty = empty_tables(version_label, run_id)
+                load_staging(staging, {**empty, **whole_run}, plan.stale_article_ids, run_id)
+            with ArticleProgress(len(plan.to_analyse)) as progress:
+                chunks = analysed_chunks(
+                    plan,
+                    files,
+                    model=model,
+                    workers=workers,
+                    batch_size=batch_size,
+                    max_bytes=max_bytes,
+                    dask_address=dask_address,
+                    chunk_articles=chunk_articles,
+                    progress=progress,
                 )
-                blocked = any(v.blocked for v in verdicts)
-                if not blocked:  # after a blocking failure: validate the rest, load nothing
-                    load_staging(staging, {**frames, **no_sources}, None, run_id)
-                for name in TABLE_NAMES:
-                    table_rows[name] += frames[name].height
-                entity_ids.update(frames["entities"]["entity_id"].to_list())
-            if not verdicts:
-                verdicts.append(
-                    check_tables({**empty, **whole_run}, dq_root(published), run_id, list(SUITES))
+                verdict, table_rows = process_chunks(
+                    clock.timed("analyse", chunks),
+                    staging=staging,
+                    whole_run=whole_run,
+                    empty=empty,
+                    gx_root=dq_root(published),
+                    version_label=version_label,
+                    run_id=run_id,
+                    clock=clock,
                 )
-            table_rows["entities"] = len(entity_ids)
-            verdict = batches.merge_verdicts(verdicts, run_id)
             record = run_record(run_id, started, inbox, read, plan, verdict, model, version_label)
-            if verdict.blocked:  # nothing of the run's rows: start again from the published file
-                loader.discard(staging)
-                staging = stage_warehouse(published)
-            record_staging(staging, {**empty, **whole_run, **no_sources}, verdict, record)
-            publish_warehouse(staging, published)
+            with clock.stage("publish"):
+                if verdict.blocked:  # none of the run's rows: start again from the published file
+                    loader.discard(staging)
+                    staging = stage_warehouse(published)
+                no_sources = {"article_sources": whole_run["article_sources"].clear()}
+                record_staging(staging, {**empty, **whole_run, **no_sources}, verdict, record)
+                publish_warehouse(staging, published)
         finally:
             loader.discard(staging)
-    summary = run_summary(record, published, read, table_rows, verdict)
+    summary = run_summary(record, published, read, table_rows, verdict, clock.seconds)
     publish_artifact(summary)
     return summary

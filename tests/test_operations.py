@@ -67,6 +67,7 @@ def test_a_normal_run_is_quiet_and_ends_with_a_summary(prefect_api, tmp_path):
     assert "new 1, changed 0, unchanged 0" in output
     assert "data quality: 0 blocking failures" in output
     assert "data docs:" in output
+    assert "time per stage: stage " in output and "analyse " in output
 
 
 def test_quarantined_inputs_load_the_rest_and_exit_3(prefect_api, tmp_path):
@@ -96,3 +97,21 @@ def test_doctor_reports_each_check(tmp_path: Path):
     missing = CliRunner().invoke(app, ["doctor", "--model", "no_such_model_package"])
     assert missing.exit_code == 1
     assert "FAIL model: no_such_model_package is not installed" in missing.output
+
+
+def test_progress_is_a_log_line_off_a_terminal_and_stages_are_timed(tmp_path):
+    import io
+
+    from flows.progress import ArticleProgress, Stopwatch
+
+    stream = io.StringIO()
+    with ArticleProgress(3, stream=stream) as progress:
+        progress.advance(2)
+        progress.advance(1)
+    assert stream.getvalue().startswith("newsdesk: analysed 3/3 articles (")
+    clock = Stopwatch()
+    items = list(clock.timed("analyse", iter([1, 2, 3])))
+    with clock.stage("load"):
+        pass
+    assert items == [1, 2, 3]
+    assert list(clock.seconds) == ["analyse", "load"]
