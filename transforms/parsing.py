@@ -61,6 +61,7 @@ import gzip
 import hashlib
 import io
 import json
+import logging
 import re
 import unicodedata
 import zlib
@@ -724,11 +725,17 @@ _META_LANG = re.compile(
 )
 
 
+HTML_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+
 def html_metadata_and_text(html: str) -> tuple[dict[str, Any], str]:
     """Main text and metadata of an HTML page, extracted offline with trafilatura.
     Markup, scripts, styles, navigation and comments are not text."""
     import trafilatura  # imported here: it is only needed for HTML inputs
 
+    # Its libraries log (with tracebacks) what newsdesk reports as a quarantine reason.
+    for name in HTML_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         document = trafilatura.bare_extraction(
             html,
