@@ -549,3 +549,26 @@ def test_relative_clause_verb_after_passage_is_not_its_cue(nlp):
     r = _find(rows, "a big advocate")
     assert r["speaker"] == "Wilcox"
     assert r["cue"] == "said"
+
+
+def test_mixed_quote_spans_the_reported_clause_after_the_cue(nlp):
+    # the cue right before the marks, but the passage is only the subject of the clause
+    rows = _rows(nlp, 'On Monday, Bush said "local forces" must lead the way in Syria.')
+    r = _find(rows, "local forces")
+    assert r["quote_type"] == "mixed"
+    assert r["text"].startswith('"local forces"')
+    assert "must lead the way" in r["text"]
+    assert r["speaker"] == "Bush"
+
+
+def test_later_cue_does_not_take_a_passage_inside_an_earlier_clause(nlp):
+    rows = _rows(
+        nlp,
+        'Ms. Warren insisted the "rigged system" hurts families in Ohio, '
+        "while her aides said little.",
+    )
+    r = _find(rows, "rigged system")
+    assert r["quote_type"] == "mixed"
+    assert "hurts families" in r["text"]
+    assert r["speaker"] == "Ms. Warren"
+    assert not any(x["speaker"] == "her aides" and "rigged" in x["text"] for x in rows)

@@ -568,6 +568,13 @@ class _Builder:
             first = after_words[0]
             continues = inner_last not in ".!?" or first.is_lower or _is_cue(first)
             cands = [t for t in after_words[:16] if _is_cue(t)]
+            gov = self.governing(p) if cands else []
+            if any(_is_cue(a, beliefs=True) and a.idx < p.outer_start for a in gov) and not any(
+                c in gov for c in cands
+            ):
+                # 'Rubio argued "tax relief" would help, aides said': the passage is
+                # inside the clause of a cue before it, the later cue reports the whole
+                cands = []
             for c in cands:
                 if c.dep_ == "relcl" and not words_between_are_name(self, p, c):
                     # '"a big advocate" of the principle, which he argued ...': the verb
@@ -616,9 +623,21 @@ class _Builder:
             ):
                 s = child.left_edge.idx
                 e = child.right_edge.idx + len(child.right_edge.text)
-                if s <= p.outer_start and p.start < e:
-                    return s, max(e, p.outer_end)
+                if s <= p.start and p.start < e:
+                    return min(s, p.outer_start), max(e, p.outer_end)
         return None
+
+    def wider_clause(self, cue: Token, p: Passage) -> tuple[int, int] | None:
+        """The reported clause of ``cue`` when it runs on past passage ``p`` ('Bush
+        said "local forces" must lead the way'), else None."""
+        clause = self.enclosing_clause(cue, p)
+        if clause is None:
+            return None
+        s, e = clause
+        tail = self.text[p.outer_end : e]
+        if "\n" in tail or len(re.findall(r"\w+", tail)) < 2:
+            return None
+        return s, e
 
     def passage_tokens(self, p: Passage) -> list[Token]:
         a, b = self.tok_at(p.start), self.tok_at(max(p.start, p.end - 1))
@@ -965,7 +984,11 @@ class _Builder:
                 start, end = p.start, p.end
                 if where == "before":
                     near = before and before[-1].i == cue.i
-                    if pre_char in ":," or near or pre_char in ("", "\n"):
+                    wider = self.wider_clause(cue, p) if near and pre_char not in ":," else None
+                    if wider is not None:
+                        qtype, (start, end) = "mixed", wider
+                        conf -= 0.1
+                    elif pre_char in ":," or near or pre_char in ("", "\n"):
                         qtype = "direct"
                     else:
                         clause = self.enclosing_clause(cue, p)
