@@ -39,7 +39,7 @@ from transforms.pipeline import Item, analyse, model_version
 from warehouse import loader
 
 IO_RETRIES = 2
-IO_RETRY_DELAYS = [1, 5]
+IO_RETRY_DELAYS: list[float] = [1.0, 5.0]  # backoff between tries
 # Articles validated and loaded into the staging file at a time: memory stays flat
 # whatever the size of the inbox (the model sees `batch_size` articles at a time).
 DEFAULT_CHUNK_ARTICLES = 1000

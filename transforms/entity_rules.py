@@ -638,15 +638,15 @@ def vote_label(mentions: list[Mention], members: list[int], sports: bool = False
     gaz = label_from_gazetteer(" ".join(canon.words))
     if gaz and (not sports or gaz != "GPE" or norm_key(" ".join(canon.words)) in COUNTRY_KEYS):
         return gaz
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for m in ms:
         if m.source != "model":
             continue
-        votes[m.label] += 0.5 if m.caps else 1.0
+        votes[m.label] = votes.get(m.label, 0.0) + (0.5 if m.caps else 1.0)
         if m.title:
-            votes["PERSON"] += 1.5
+            votes["PERSON"] = votes.get("PERSON", 0.0) + 1.5
     if gaz:
-        votes[gaz] += 0.75
+        votes[gaz] = votes.get(gaz, 0.0) + 0.75
     if not votes:
         return canon.label
     best = max(votes.values())
@@ -907,15 +907,15 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
                 continue
             if _key(t.text for t in doc[i : i + n]) != f:
                 continue
-            words = tuple(t.text for t in doc[i : i + n])
-            if not all(w[:1].isupper() for w in words if w[:1].isalpha()):
+            surface = tuple(t.text for t in doc[i : i + n])
+            if not all(w[:1].isupper() for w in surface if w[:1].isalpha()):
                 continue
             if not _isolated(doc, i, i + n, caps_at(i)):
                 continue
-            m = add(i, i + n, labels[c], source="propagated")
-            if m is not None:
-                m.cluster = c
-                new.append(m)
+            added = add(i, i + n, labels[c], source="propagated")
+            if added is not None:
+                added.cluster = c
+                new.append(added)
             break
     for m in new:
         members[m.cluster].append(mentions.index(m))

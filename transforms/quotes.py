@@ -1269,7 +1269,10 @@ TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
 
 def words_between_are_name(b: _Builder, p: Passage, cue: Token) -> bool:
     """Only a name (no comma, no relative pronoun) stands between passage and cue."""
-    toks = [t for t in b.doc[b.tok_at(p.outer_end).i : cue.i] if t.idx >= p.outer_end]
+    after = b.tok_at(p.outer_end)
+    if after is None:
+        return False
+    toks = [t for t in b.doc[after.i : cue.i] if t.idx >= p.outer_end]
     return all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON") for t in toks) and not any(
         t.lower_ in RELATIVE_PRONOUNS for t in toks
     )

@@ -437,6 +437,8 @@ def _row(
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
         context = sent_text + QUARTERLY_MARK
     tx = normalise(text[start:end], published, tense, ref, context)
+    ds: date | None
+    de: date | None
     if tx is not None and tx.value == "PRESENT_REF" and published is not None:
         ds = de = published
     elif tx is not None:

@@ -131,7 +131,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         for table in TABLES:
             execute(con, sql_file(f"tables/{table}.sql"))
         version = 0
-        pending = [(latest_version(), None)]
+        pending: list[tuple[int, Path | None]] = [(latest_version(), None)]
     else:
         pending = [(v, path) for v, path in migrations() if v > version]
     for target, path in pending:
@@ -227,25 +227,11 @@ def promote(staging: Path, published: Path) -> None:
 
 def known_sources(path: Path) -> pl.DataFrame:
     """(source_path, source_item, content_sha256, article_id) of everything loaded so far."""
-    import polars as pl
-
-    if not path.exists():
-        return pl.DataFrame(
-            schema={
-                "source_path": pl.String,
-                "source_item": pl.String,
-                "content_sha256": pl.String,
-                "article_id": pl.String,
-            }
-        )
-    with connect(path, read_only=True) as con:
-        return pl.from_arrow(con.sql(sql_file("load/known_sources.sql")).to_arrow_table())
+    return read_frame(path, "load/known_sources.sql")
 
 
 def recent_articles_avg(path: Path) -> float | None:
     """Average number of articles seen by the last 7 loading runs (None before any)."""
-    if not path.exists():
-        return None
     with connect(path, read_only=True) as con:
         [(average,)] = execute(con, sql_file("load/recent_runs.sql"))
         return None if average is None else float(average)
@@ -253,10 +239,18 @@ def recent_articles_avg(path: Path) -> float | None:
 
 def known_entities(path: Path) -> pl.DataFrame:
     """(entity_id, name, label, aliases, n_articles) of every entity loaded so far."""
+    return read_frame(path, "load/known_entities.sql")
+
+
+def read_frame(path: Path, relative: str) -> pl.DataFrame:
+    """The result of one `.sql` file of this package, as a Polars frame."""
     import polars as pl
 
     with connect(path, read_only=True) as con:
-        return pl.from_arrow(con.sql(sql_file("load/known_entities.sql")).to_arrow_table())
+        frame = pl.from_arrow(con.sql(sql_file(relative)).to_arrow_table())
+    if not isinstance(frame, pl.DataFrame):
+        raise WarehouseError(f"{relative} did not return a table")
+    return frame
 
 
 @contextmanager
