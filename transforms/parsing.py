@@ -67,7 +67,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -594,9 +594,11 @@ class _FrontMatterLoader(yaml.SafeLoader):
     (ignored, like any unparseable date), not a broken file."""
 
 
-_FrontMatterLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    return loader.construct_scalar(cast(yaml.ScalarNode, node))  # timestamps are scalars
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
