@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +49,28 @@ def prefect_api() -> Iterator[str]:
 
     with prefect_test_harness(server_startup_timeout=120):
         yield str(PREFECT_API_URL.value())
+
+
+def table_fingerprints(path: Path, tables: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """Row count and an order-independent hash of each table's content: run ids and
+    times (which say when or by which run a row was written) are left out."""
+    import hashlib
+
+    import duckdb
+
+    fingerprints = {}
+    with duckdb.connect(str(path), read_only=True) as con:
+        for table in tables:
+            columns = [
+                name
+                for name, kind in con.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_name = ? ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+                if name != "run_id" and "TIME" not in kind and not name.endswith("_at")
+            ]
+            rows = con.table(table).select(*columns).fetchall()
+            digest = hashlib.sha256("\n".join(sorted(map(repr, rows))).encode()).hexdigest()
+            fingerprints[table] = (len(rows), digest)
+    return fingerprints

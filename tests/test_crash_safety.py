@@ -4,7 +4,6 @@ folder gives a clear error and leaves the published warehouse intact."""
 
 from __future__ import annotations
 
-import hashlib
 import random
 import shutil
 import signal
@@ -18,11 +17,10 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import EXIT_WAREHOUSE, app
+from tests.conftest import table_fingerprints
 from tests.test_warehouse import SAMPLES, bbc_inbox, file_digest, newsdesk, run_to_end
 from warehouse import loader
 
-# Columns that say when or by which run a row was written, not what it holds.
-RUN_COLUMNS = {"run_id", "applied_at"}
 # Everything but the run's own bookkeeping, which differs between any two runs.
 CONTENT_TABLES = tuple(
     t for t in loader.TABLES if t not in {"schema_version", "runs", "dq_results"}
@@ -35,26 +33,6 @@ KEYS = {
     "timeline": "event_id",
 }
 KILLS = 6
-
-
-def table_fingerprints(path: Path) -> dict[str, tuple[int, str]]:
-    """Row count and an order-independent hash of every content table."""
-    fingerprints = {}
-    with duckdb.connect(str(path), read_only=True) as con:
-        for table in CONTENT_TABLES:
-            columns = [
-                name
-                for (name,) in con.execute(
-                    "SELECT column_name FROM information_schema.columns "
-                    "WHERE table_name = ? ORDER BY column_name",
-                    [table],
-                ).fetchall()
-                if name not in RUN_COLUMNS
-            ]
-            rows = con.table(table).select(*columns).fetchall()
-            digest = hashlib.sha256("\n".join(sorted(map(repr, rows))).encode()).hexdigest()
-            fingerprints[table] = (len(rows), digest)
-    return fingerprints
 
 
 def duplicate_keys(path: Path) -> dict[str, int]:
@@ -71,7 +49,7 @@ def test_runs_killed_at_random_moments_converge_to_an_uninterrupted_run(prefect_
     reference = tmp_path / "reference" / "newsdesk.duckdb"
     code, output = run_to_end(prefect_api, str(inbox), "--warehouse", str(reference))
     assert code == 0, output
-    expected = table_fingerprints(reference)
+    expected = table_fingerprints(reference, CONTENT_TABLES)
     assert expected["articles"][0] == 24
 
     crashed = tmp_path / "crashed" / "newsdesk.duckdb"
@@ -85,7 +63,7 @@ def test_runs_killed_at_random_moments_converge_to_an_uninterrupted_run(prefect_
             assert set(duplicate_keys(crashed).values()) == {0}
     code, output = run_to_end(prefect_api, str(inbox), "--warehouse", str(crashed))
     assert code == 0, output
-    assert table_fingerprints(crashed) == expected
+    assert table_fingerprints(crashed, CONTENT_TABLES) == expected
     assert set(duplicate_keys(crashed).values()) == {0}
     assert not list(crashed.parent.glob(".newsdesk.duckdb.staging-*"))
 

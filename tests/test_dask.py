@@ -7,7 +7,6 @@ tables are compared by content hash, leaving out run ids and timestamps.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -17,31 +16,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import REPO, corpus_path
+from tests.conftest import REPO, corpus_path, table_fingerprints
 from warehouse.loader import TABLES
 
 ARTICLES = ("business_001.txt", "entertainment_002.txt", "politics_003.txt", "sport_004.txt")
-
-
-def table_hashes(path: Path) -> dict[str, tuple[int, str]]:
-    """(rows, sha256) of every table, without run ids and time columns, in a fixed order."""
-    hashes = {}
-    with duckdb.connect(str(path), read_only=True) as con:
-        for table in TABLES:
-            columns = [
-                name
-                for name, kind in con.execute(
-                    "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = ? ORDER BY ordinal_position",
-                    [table],
-                ).fetchall()
-                if name != "run_id" and "TIME" not in kind and not name.endswith("_at")
-            ]
-            listed = ", ".join(f'"{c}"' for c in columns)
-            rows = con.execute(f"SELECT {listed} FROM {table} ORDER BY ALL").fetchall()
-            digest = hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
-            hashes[table] = (len(rows), digest)
-    return hashes
 
 
 def newsdesk_run(args: list[str], api_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -84,10 +62,10 @@ def test_dask_cluster_builds_the_same_tables(prefect_api, inbox, tmp_path, monke
         )
     assert dask.returncode == 0, dask.stdout + dask.stderr
 
-    expected = table_hashes(tmp_path / "local" / "n.duckdb")
+    expected = table_fingerprints(tmp_path / "local" / "n.duckdb", TABLES)
     assert expected["articles"][0] == len(ARTICLES)
     assert expected["entity_mentions"][0] > 0
-    assert table_hashes(tmp_path / "dask" / "n.duckdb") == expected
+    assert table_fingerprints(tmp_path / "dask" / "n.duckdb", TABLES) == expected
 
 
 def test_chunks_and_local_workers_build_the_same_tables(prefect_api, inbox, tmp_path):
@@ -103,8 +81,8 @@ def test_chunks_and_local_workers_build_the_same_tables(prefect_api, inbox, tmp_
         workers=2,
         chunk_articles=2,
     )
-    one = table_hashes(tmp_path / "one" / "n.duckdb")
-    chunked = table_hashes(tmp_path / "chunked" / "n.duckdb")
+    one = table_fingerprints(tmp_path / "one" / "n.duckdb", TABLES)
+    chunked = table_fingerprints(tmp_path / "chunked" / "n.duckdb", TABLES)
     one.pop("dq_results")
     dq_rows = chunked.pop("dq_results")[0]
     assert chunked == one
