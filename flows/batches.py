@@ -31,6 +31,7 @@ from expectations.suites import SUITES
 from expectations.validate import DQ_SCHEMA, Verdict
 from flows import inbox as inbox_files
 from flows.inbox import Discovery, Inbox
+from transforms.articles import KNOWN_SOURCES_SCHEMA
 from transforms.parsing import Article
 from transforms.pipeline import Item, analyse
 from transforms.tables import DocRows
@@ -56,17 +57,6 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _without_text(article: Article) -> Article:
     return replace(article, text="")
-
-
-def _empty_known() -> pl.DataFrame:
-    return pl.DataFrame(
-        schema={
-            "source_path": pl.String,
-            "source_item": pl.String,
-            "content_sha256": pl.String,
-            "article_id": pl.String,
-        }
-    )
 
 
 def scan_inbox(
@@ -99,7 +89,7 @@ def iter_articles(
     planned: list[Article], files: dict[str, Path], *, max_bytes: int
 ) -> Iterator[Article]:
     """The planned articles with their texts, read again one file at a time."""
-    known = _empty_known()
+    known = pl.DataFrame(schema=KNOWN_SOURCES_SCHEMA)
     position = 0
     while position < len(planned):
         shown = planned[position].source_path

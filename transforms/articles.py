@@ -37,6 +37,8 @@ ARTICLE_SOURCES_SCHEMA = {
     "article_id": pl.String,
     "run_id": pl.String,
 }
+# What the warehouse says was loaded from where (`warehouse/load/known_sources.sql`).
+KNOWN_SOURCES_SCHEMA = {k: v for k, v in ARTICLE_SOURCES_SCHEMA.items() if k != "run_id"}
 QUARANTINE_SCHEMA = {
     "source_path": pl.String,
     "content_sha256": pl.String,
