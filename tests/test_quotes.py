@@ -572,3 +572,51 @@ def test_later_cue_does_not_take_a_passage_inside_an_earlier_clause(nlp):
     assert "hurts families" in r["text"]
     assert r["speaker"] == "Ms. Warren"
     assert not any(x["speaker"] == "her aides" and "rigged" in x["text"] for x in rows)
+
+
+# ------------------------------------------------- indirect: frames added for recall
+
+
+def test_according_to_over_a_nested_stance(nlp):
+    # "endorsed ..." alone is a stance row; the sentence is still reported by the source
+    text = "The senator endorsed the plan last year, according to a newspaper report."
+    r = _starting(_rows(nlp, text), "The senator endorsed")
+    assert r["quote_type"] == "indirect"
+    assert "report" in r["speaker"]
+    assert r["cue"] == "according to"
+
+
+def test_reporting_participle_after_a_noun_speaks_for_the_noun(nlp):
+    text = "The group released a video saying the attack had been planned for months."
+    r = _find(_rows(nlp, text), "the attack had been planned")
+    assert r["quote_type"] == "indirect"
+    assert r["speaker"] == "a video"
+
+
+def test_second_clause_hung_on_the_same_verb_is_reported():
+    # a parse (built by hand) where "said" governs two clauses: both are reported
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Smith", "said", "taxes", "rose", ",", "and", "prices", "fell", "."]
+    heads = [1, 1, 3, 1, 1, 1, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "cc", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "VERB", "PUNCT", "CCONJ", "NOUN", "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "NNS", "VBD", ",", "CC", "NNS", "VBD", "."]
+    lemmas = ["Smith", "say", "tax", "rise", ",", "and", "price", "fall", "."]
+    spaces = [True, True, True, False, True, True, True, False, False]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * 8,
+    )
+    rows = quote_rows(doc, [])
+    texts = {r["text"] for r in rows if r["quote_type"] == "indirect"}
+    assert {"taxes rose", "prices fell"} <= texts
+    assert all(r["speaker"] == "Smith" for r in rows if r["text"] in texts)

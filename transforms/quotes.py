@@ -11,9 +11,12 @@
    that they must now "lead from the front"") becomes a ``mixed`` quote whose content
    is the reported clause; a paragraph of quotation with no cue inherits the speaker
    of the quote before it;
-3. indirect speech: the clausal complement of a speech (or belief) verb, "according
-   to X", nominal forms ("comments from X that ..."), a sentence around a
-   parenthetical attribution ("The talks, he said, will resume"; "..., he said.") and,
+3. indirect speech: the clausal complement of a speech (or belief) verb (every
+   such clause with its own subject when a bad parse hangs two on one verb; "a
+   video saying that ..." speaks for the noun), "according to X" (over the whole
+   clause even when a stance row sits inside it), nominal forms ("comments from X
+   that ..."), a sentence around a parenthetical attribution ("The talks, he said,
+   will resume"; "..., he said.") and,
    in the wide sense of PolNeAR/PARC, stances without a speech verb ("X endorsed Y",
    "X wants to ...", "X called for ...": ``quote_rules.VERB_FRAMES``), the latter with
    a low ``confidence`` (< 0.5) so a query for statements can leave them out;
@@ -554,8 +557,14 @@ class _Builder:
             end -= 1
         return start, end
 
-    def overlaps_row(self, s: int, e: int) -> bool:
-        return any(min(e, r["end_char"]) - max(s, r["start_char"]) > 0 for r in self.rows)
+    def overlaps_row(self, s: int, e: int, quoted_only: bool = False) -> bool:
+        """A row overlaps s..e (with ``quoted_only``: a direct/mixed row; indirect
+        rows nested in a sentence do not count)."""
+        return any(
+            min(e, r["end_char"]) - max(s, r["start_char"]) > 0
+            and not (quoted_only and r["quote_type"] == "indirect")
+            for r in self.rows
+        )
 
     # -- passages
     def choose_cue(
@@ -1090,7 +1099,7 @@ class _Builder:
                     continue
                 best = max(runs, key=len)
                 s, e = best[0].idx, best[-1].idx + len(best[-1].text)
-                if self.overlaps_row(s, e):
+                if self.overlaps_row(s, e, quoted_only=True) or self.duplicates_row(s, e):
                     continue
                 self.add_row(s, e, "indirect", spk, _cue_text(tok), 0.6)
                 continue
@@ -1129,16 +1138,22 @@ class _Builder:
             if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"):
                 continue  # "Asked how ...": the question was put to the speaker
             spk = _speaker_of(tok)
+            if spk is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+                spk = tok.head  # "a statement saying that ...", "911 calls saying ..."
             if spk is None:
                 continue
-            c = comps[0]
-            s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
-            if e - s < 8 or self.duplicates_row(s, e):
-                continue
-            if self.inside_quote(s) and self.inside_quote(e - 1):
-                continue
             belief = tok.lemma_.lower() not in SPEECH_LEMMAS
-            self.add_row(s, e, "indirect", spk, tok.text, 0.45 if belief else 0.6)
+            # a bad parse can hang two clauses on one verb (a quotation and the
+            # reported clause): each that is not quoted is reported speech
+            for k, c in enumerate(comps):
+                if k and not self._clause_like(c):
+                    continue
+                s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                if e - s < 8 or self.duplicates_row(s, e):
+                    continue
+                if self.inside_quote(s) and self.inside_quote(e - 1):
+                    continue
+                self.add_row(s, e, "indirect", spk, tok.text, 0.45 if belief else 0.6)
 
     def parenthetical(self, tok: Token) -> bool:
         """'The talks, he said, will resume.' and 'The talks will resume, he said.':
@@ -1245,6 +1260,17 @@ class _Builder:
             if ov > 0 and 2 * ov >= e - s and 2 * ov >= r["end_char"] - r["start_char"]:
                 return True
         return False
+
+    @staticmethod
+    def _clause_like(tok: Token) -> bool:
+        """A finite clause with its own subject, not opened by a relative word or a
+        quotation mark."""
+        first = tok.left_edge
+        if first.lower_ in ("who", "which", "whom", "whose", "while", "let"):
+            return False
+        if first.text and first.text[0] in ALL_MARKS:
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
     @staticmethod
     def _has_that(tok: Token) -> bool:
