@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,8 +65,14 @@ def docs_index(gx_root: Path) -> Path:
 def _observed(result: dict[str, Any]) -> str:
     keys = ("observed_value", "unexpected_count", "unexpected_percent", "element_count")
     summary = {k: result[k] for k in keys if result.get(k) is not None}
-    if result.get("partial_unexpected_list"):
-        summary["examples"] = [str(v)[:80] for v in result["partial_unexpected_list"][:3]]
+    # Nulls arrive from pandas as NaN; an example of a missing value says nothing.
+    examples = [
+        v
+        for v in result.get("partial_unexpected_list") or []
+        if v is not None and not (isinstance(v, float) and math.isnan(v))
+    ]
+    if examples:
+        summary["examples"] = [str(v)[:80] for v in examples[:3]]
     return json.dumps(summary, sort_keys=True, default=str)
 
 
