@@ -149,22 +149,10 @@ def analysed_chunks(
 @task(cache_policy=NO_CACHE)
 def build_tables(chunk: Chunk, version_label: str, run_id: str) -> dict[str, pl.DataFrame]:
     """The tables of one chunk of analysed articles."""
-    docs = chunk.rows
     articles = article_tables.articles_frame(
         chunk.articles, model_version=version_label, run_id=run_id
     )
-    mentions = tables.mentions_frame(docs, run_id=run_id)
-    frames = pl.collect_all(
-        [
-            mentions,
-            tables.quotes_frame(docs, run_id=run_id),
-            tables.timeline_frame(docs, run_id=run_id),
-            tables.entities_frame(mentions, articles.lazy(), run_id=run_id),
-        ]
-    )
-    built = dict(zip(("entity_mentions", "quotes", "timeline", "entities"), frames, strict=True))
-    built["articles"] = articles
-    return built
+    return tables.chunk_tables(articles, chunk.rows, run_id=run_id)
 
 
 def empty_tables(version_label: str, run_id: str) -> dict[str, pl.DataFrame]:

@@ -181,23 +181,12 @@ def event(start: int, ids: list[str]) -> dict:
 
 
 def build(docs: list[tables.DocRows], published: dict[str, date]) -> dict[str, pl.DataFrame]:
-    """The run's frames as flows/nightly.py build_tables makes them."""
+    """The run's frames, as the flow builds them for each chunk."""
     articles = pl.DataFrame(
         {"article_id": list(published), "published_date": list(published.values())},
         schema={"article_id": pl.String, "published_date": pl.Date},
     )
-    mentions = tables.mentions_frame(docs, run_id=RUN)
-    frames = pl.collect_all(
-        [
-            mentions,
-            tables.quotes_frame(docs, run_id=RUN),
-            tables.timeline_frame(docs, run_id=RUN),
-            tables.entities_frame(mentions, articles.lazy(), run_id=RUN),
-        ]
-    )
-    built = dict(zip(("entity_mentions", "quotes", "timeline", "entities"), frames, strict=True))
-    built["articles"] = articles
-    return built
+    return tables.chunk_tables(articles, docs, run_id=RUN)
 
 
 def known(*rows: tuple[str, str, list[str], int]) -> pl.DataFrame:

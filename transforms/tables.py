@@ -373,3 +373,22 @@ def _relinked_entities(
     if extra is not None:
         built = built.join(extra, on="entity_id", how="left")
     return built.with_columns(pl.lit(run_id, dtype=pl.String).alias("run_id")).sort("entity_id")
+
+
+def chunk_tables(
+    articles: pl.DataFrame, docs: list[DocRows], *, run_id: str
+) -> dict[str, pl.DataFrame]:
+    """Every table of a batch of analysed articles (`articles` holds at least their ids
+    and publication dates), collected together."""
+    mentions = mentions_frame(docs, run_id=run_id)
+    frames = pl.collect_all(
+        [
+            mentions,
+            quotes_frame(docs, run_id=run_id),
+            timeline_frame(docs, run_id=run_id),
+            entities_frame(mentions, articles.lazy(), run_id=run_id),
+        ]
+    )
+    built = dict(zip(("entity_mentions", "quotes", "timeline", "entities"), frames, strict=True))
+    built["articles"] = articles
+    return built
