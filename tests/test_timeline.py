@@ -7,7 +7,13 @@ from datetime import date
 import pytest
 
 from transforms.timeline import timeline_rows
-from transforms.timex_rules import GRANULARITIES, find_candidates, normalise
+from transforms.timex_rules import (
+    GRANULARITIES,
+    accept_span,
+    find_candidates,
+    normalise,
+    resolve_weekday,
+)
 
 PUB = date(2025, 2, 13)  # Thursday
 
@@ -610,3 +616,77 @@ def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
 def test_rows_without_a_value_are_dropped(nlp):
     rows = timeline_rows(nlp("Kopp's 1987 Chevrolet was found at 0735 GMT Friday."), PUB, [])
     assert all(r["value"] is not None for r in rows)
+
+
+# ------------------------------------- paired days, "that same day", plans, "March for"
+
+
+def test_second_day_of_a_month_day_pair(nlp):
+    text = "The summit will be held on April 24 and 25. Talks ran on May 3 or 4, he said."
+    assert [text[s:e] for s, e in find_candidates(text)] == ["April 24", "25", "May 3", "4"]
+    rows = timeline_rows(nlp(text), date(1999, 2, 10), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("April 24", "1999-04-24"),
+        ("25", "1999-04-25"),
+        ("May 3", "1998-05-03"),  # a past clause: last May
+        ("4", "1998-05-04"),
+    ]
+    # a count, or a number that is not a later day, stays out
+    text = "On April 24 and 25 people were hurt. By March 12 and 3 others."
+    assert [text[s:e] for s, e in find_candidates(text)] == ["April 24", "March 12"]
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month(nlp):
+    doc = nlp(
+        "He met them on Friday. The doctor was killed last October. "
+        "His name was crossed out that same day."
+    )
+    rows = timeline_rows(doc, date(1999, 2, 6), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("Friday", "1999-02-05"),
+        ("last October", "1998-10"),
+        ("that same day", "1998-10-XX"),
+    ]
+    assert rows[-1]["anchor"] == "unresolved" and rows[-1]["date_start"] is None
+    # "early October" says nothing of the day either, but "that same day" is not in it
+    doc = nlp("The doctor was killed in early October. His name was crossed out that same day.")
+    rows = timeline_rows(doc, date(1999, 2, 6), [])
+    assert [r["value"] for r in rows] == ["1998-10", "XXXX-XX-XX"]
+    # after a day, "that same day" is that day
+    doc = nlp("The doctor was killed on Oct. 23. His name was crossed out that same day.")
+    rows = timeline_rows(doc, date(1999, 2, 6), [])
+    assert [r["value"] for r in rows] == ["1998-10-23", "1998-10-23"]
+
+
+def test_march_for_a_cause_is_not_the_month(nlp):
+    text = "Agents watched the annual March for Life on Capitol Hill in March."
+    rows = timeline_rows(nlp(text), date(1999, 1, 22), [])
+    assert [(r["start_char"], r["value"]) for r in rows] == [(text.rindex("March"), "1998-03")]
+    assert not accept_span(text, text.index("March"), text.index("March") + 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a plan in the present looks ahead
+        ("Protesters plan a large demonstration on Saturday.", date(1999, 10, 24), "1999-10-30"),
+        # a plan reported in the past: the nearer Saturday, yesterday or tomorrow
+        (
+            "A memorial service planned for Saturday was canceled.",
+            date(1999, 10, 24),
+            "1999-10-23",
+        ),
+        ("Protesters planned a large demonstration on Saturday.", date(2000, 1, 7), "2000-01-08"),
+    ],
+)
+def test_a_past_plan_takes_the_nearer_weekday(nlp, sentence, published, expected):
+    rows = timeline_rows(nlp(sentence), published, [])
+    (row,) = _by_expr(rows, "Saturday")
+    assert row["value"] == expected
+
+
+def test_resolve_weekday_nearest():
+    thursday = date(2025, 2, 13)
+    assert resolve_weekday(4, thursday, "nearest") == date(2025, 2, 14)  # Friday: tomorrow
+    assert resolve_weekday(0, thursday, "nearest") == date(2025, 2, 10)  # Monday: 3 days back
+    assert resolve_weekday(3, thursday, "nearest") == thursday

@@ -25,6 +25,7 @@ from transforms.timex_rules import (
     accept_span,
     find_candidates,
     normalise,
+    second_day_expression,
 )
 
 if TYPE_CHECKING:
@@ -373,7 +374,9 @@ def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> 
     if tense != "past" and _FUTURE_CUE.search(before):
         return "future"
     if verb is not None and verb.lemma_.lower() in _PLAN_LEMMAS:
-        return "future"  # "planned a demonstration on Saturday"
+        # "plans a rally Saturday" looks ahead; "planned a rally Saturday" was said of a
+        # plan that may have happened by now: the nearer Saturday either way
+        return "nearest" if tense == "past" else "future"
     return tense
 
 
@@ -382,10 +385,12 @@ def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> 
 
 # expressions anchored to the date last mentioned at any granularity, not to the last day
 _COARSE_REF = re.compile(
-    r"\bthat\s+(?:year|month|quarter|week)\b"
+    r"\bthat\s+(?:same\s+)?(?:year|month|quarter|week)\b"
     r"|^the\s+(?:following|previous|same|next|preceding)\s+(?:year|month|quarter|week)\b",
     re.IGNORECASE,
 )
+# "that same day" after "last October": a day of that month, not the day last mentioned
+_THAT_DAY = re.compile(r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day", re.IGNORECASE)
 _QUARTER_REPORT = re.compile(r"\b(?:first|second|third|fourth)[- ]quarter\b", re.IGNORECASE)
 
 
@@ -436,7 +441,9 @@ def _row(
     context = sent_text
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
         context = sent_text + QUARTERLY_MARK
-    tx = normalise(text[start:end], published, tense, ref, context)
+    # "25" of "April 24 and 25" reads as "April 25"
+    expr = second_day_expression(text, start, end) or text[start:end]
+    tx = normalise(expr, published, tense, ref, context)
     ds: date | None
     de: date | None
     if tx is not None and tx.value == "PRESENT_REF" and published is not None:
@@ -509,6 +516,8 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
     rows: list[dict] = []
     ref: date | None = None  # the day last mentioned ("the previous day")
     ref_any: date | None = None  # the start of the date last mentioned ("that year")
+    # a month or year mentioned after the last day ("last October"): "YYYY-MM" / "YYYY"
+    coarse: str | None = None
     text = doc.text  # Doc.text joins every token: read it once
     quarterly = bool(_QUARTER_REPORT.search(text))
     token_starts = [t.idx for t in doc]
@@ -538,9 +547,17 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             row, tx = _bare_row(text, start, end), None
         if tx is None:
             continue  # not a temporal expression after all ("his year", "0735")
+        if coarse is not None and _THAT_DAY.fullmatch(text[start:end].strip()):
+            value = coarse + ("-XX" if len(coarse) == 7 else "-XX-XX")
+            row.update(value=value, date_start=None, date_end=None, anchor="unresolved")
+            rows.append(row)
+            continue
         rows.append(row)
         if row["date_start"] is None or tx.type not in ("DATE", "TIME"):
             continue
+        # only a plain month or year leaves the day open ("last October", not "early 1998")
+        plain = tx.granularity in ("month", "year") and tx.mod is None
+        coarse = tx.value if plain else None
         if tx.granularity in ("day", "time") and row["date_start"] == row["date_end"]:
             ref = row["date_start"]
         if tx.granularity in ("day", "time", "week", "month", "quarter", "half", "season", "year"):

@@ -544,7 +544,8 @@ _PATTERNS: list[str] = [
     + r"|few|several|{_UNIT}))",
     r"recent\s+(?:years|months|weeks|days)",
     r"current",
-    r"year-end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|mid-?day|that\s+(?:year|month|week|day)",
+    r"year-end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|mid-?day"
+    r"|that\s+(?:same\s+)?(?:year|month|week|day)",
     rf"(?:the\s+)?(?:next|following|previous)\s+{_POD}|the\s+day\s+before|the\s+day\s+after",
     r"(?:the\s+)?(?:full|fiscal|current|entire|calendar)\s+(?:fiscal\s+)?year|(?:the\s+)?latest\s+period",
     r"the\s+(?:year|quarter)(?=\s+(?:ended|ending|through|to\s+date))|(?<=for\s)the\s+(?:year|quarter)",
@@ -597,8 +598,46 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
             start += text[start:end].index(" ") + 1  # "a year-earlier loss": "a" goes with "loss"
         if end > start and _accept(text, start, end):
             spans.append((start, end))
+            second = _second_day(text, start, end)
+            if second is not None:
+                spans.append(second)
+                pos = second[1]
+                continue
         pos = max(m.end(), start + 1)
     return spans
+
+
+# "April 24 and 25": the second day of a month-day pair is an expression of its own
+_MONTH_DAY_END = re.compile(rf"{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?$", re.IGNORECASE)
+_AND_DAY = re.compile(
+    r"\s+(?:and|or)\s+(\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?=\s*(?:[.,;:)\"']|$)|\s+(?:at|in|on|to|with|for|when|as|before|after|and|but|the)\b)",
+    re.IGNORECASE,
+)
+
+
+def _second_day(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _MONTH_DAY_END.search(text[start:end])
+    m2 = _AND_DAY.match(text, end) if m is not None else None
+    if m is None or m2 is None:
+        return None
+    if not int(m.group(1)) < int(re.sub(r"\D", "", m2.group(1))) <= 31:
+        return None
+    return m2.start(1), m2.end(1)
+
+
+def second_day_expression(text: str, start: int, end: int) -> str | None:
+    """ "25" in "April 24 and 25": the month-day it stands for ("April 25"), else None."""
+    if not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", text[start:end]):
+        return None
+    m = re.search(
+        rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|or)\s+$",
+        text[max(0, start - 30) : start],
+        re.IGNORECASE,
+    )
+    if m is None or not int(m.group(2)) < int(re.sub(r"\D", "", text[start:end])) <= 31:
+        return None
+    return f"{m.group(1)} {text[start:end]}"
 
 
 _ALT_RES = [
@@ -659,6 +698,12 @@ def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: s
         and not re.search(r"\b(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\b", low)
     ):
         return True  # "three-quarters of its food", "more than a quarter of the market"
+    if (
+        low == "march"
+        and re.search(r"\b(?:the|a|an|annual|yearly|their|its|his|her)\s+$", before)
+        and re.match(r"\s+(?:for|on|against)\b", after)
+    ):
+        return True  # "the annual March for Life", "a march on Washington": the noun
     if re.fullmatch(r"noon", low) and before.endswith("high "):
         return True  # "High Noon"
     if re.fullmatch(r"(?:morning|afternoon|evening|night)", low) and re.search(
@@ -725,8 +770,9 @@ def resolve_weekday(
     """A weekday relative to the anchor.
 
     Bare: the anchor itself when it matches, else the most recent one before it, or the
-    next one when the clause is in the future tense. "last"/"next" look strictly
-    before/after; "this" follows the tense.
+    next one when the clause is in the future tense, the nearer of the two when the tense
+    is "nearest" (the clause points both ways: "protesters planned a rally Saturday").
+    "last"/"next" look strictly before/after; "this" follows the tense.
     """
     if relation == "last":
         return _prev_weekday(anchor, wd, include_today=False)
@@ -734,6 +780,10 @@ def resolve_weekday(
         return _next_weekday(anchor, wd, include_today=False)
     if tense == "future":
         return _next_weekday(anchor, wd, include_today=True)
+    if tense == "nearest":
+        back = _prev_weekday(anchor, wd, include_today=True)
+        ahead = _next_weekday(anchor, wd, include_today=True)
+        return back if anchor - back <= ahead - anchor else ahead
     return _prev_weekday(anchor, wd, include_today=True)
 
 
@@ -861,10 +911,10 @@ def normalise(
     """Normalise one temporal expression.
 
     ``anchor`` is the publication date, ``tense`` the tense of the clause ("past",
-    "present", "future" or None), ``ref`` the date last mentioned before the
-    expression (for "the previous day"), ``context`` the sentence (lower-level hints
-    such as financial quarters). Returns None when the text is not a temporal expression.
-    Never raises.
+    "present", "future", "nearest" when the clause points both ways, or None), ``ref``
+    the date last mentioned before the expression (for "the previous day"), ``context``
+    the sentence (lower-level hints such as financial quarters). Returns None when the
+    text is not a temporal expression. Never raises.
     """
     try:
         return _normalise(expr, anchor, tense, ref, context or "")
@@ -1869,7 +1919,7 @@ def _r_misc(t, had_the, anchor, tense, ref, context, mod):
             return _mk("DATE", f"{y:04d}-Q{q}", relative=True)
         value, _ = _shift(anchor, 0, unit)
         return _mk("DATE", value, relative=True)
-    m = re.fullmatch(r"that (year|quarter|month|week|day)", t)
+    m = re.fullmatch(r"that (?:same )?(year|quarter|month|week|day)", t)
     if m:
         if ref is None:
             return _mk("DATE", _unresolved_for(m.group(1)), relative=True)
