@@ -409,6 +409,42 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
     assert r["confidence"] < 0.5  # a stance, not a statement: lower confidence
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Clinton accused Trump of lying about his taxes.",
+            "Trump of lying about his taxes",
+            "Clinton",
+        ),
+        (
+            "The senator described the deal as a disaster for workers.",
+            "the deal as a disaster for workers",
+            "The senator",
+        ),
+    ],
+)
+def test_stance_object_keeps_what_follows_it(nlp, text, content, speaker):
+    # the object alone ("Trump") says nothing; the complement is the whole charge
+    r = _find(_rows(nlp, text), content)
+    assert (r["text"], r["speaker"], r["quote_type"]) == (content, speaker, "indirect")
+
+
+def test_learned_frames_add_stances_the_written_ones_miss(nlp):
+    from transforms.quote_rules import LEARNED_FRAMES, VERB_FRAMES
+
+    doc = nlp("Sanders offered a plan to make college free.")
+    assert "dobj" in LEARNED_FRAMES["offer"] and "dobj" not in VERB_FRAMES["offer"]
+    r = _find(quote_rows(doc, _mentions(doc)), "a plan")
+    assert (r["text"], r["speaker"], r["cue"]) == (
+        "a plan to make college free",
+        "Sanders",
+        "offered",
+    )
+    assert r["confidence"] < 0.5
+    assert quote_rows(doc, _mentions(doc), frames=VERB_FRAMES) == []
+
+
 def test_role_noun_resolves_to_title_holder(nlp):
     text = (
         "Nato secretary general Mark Rutte met the ministers on Thursday.\n"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.learned_frames import LEARNED_FRAMES_SPEC
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -265,6 +267,8 @@ def _frames(spec: str) -> dict[str, frozenset[str]]:
     """``"frame: lemma lemma ..."`` lines -> {lemma: frames}."""
     out: dict[str, set[str]] = {}
     for line in spec.strip().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
         frame, _, lemmas = line.partition(":")
         for lemma in lemmas.split():
             out.setdefault(lemma, set()).add(frame.strip())
@@ -305,6 +309,15 @@ VERB_FRAMES: dict[str, frozenset[str]] = _frames(
     with: side agree grapple disagree
     """
 )
+
+# Frames learnt from PolNeAR train by ``python -m flows.learn_frames`` (see there).
+LEARNED_FRAMES: dict[str, frozenset[str]] = _frames(LEARNED_FRAMES_SPEC)
+
+# The frames a stance row is looked for with: the written ones and the learnt ones.
+ATTRIBUTION_FRAMES: dict[str, frozenset[str]] = {
+    lemma: VERB_FRAMES.get(lemma, frozenset()) | LEARNED_FRAMES.get(lemma, frozenset())
+    for lemma in sorted(VERB_FRAMES.keys() | LEARNED_FRAMES.keys())
+}
 
 # Frames that count without a subject in the parse ("is expected to", "it was
 # reported that").

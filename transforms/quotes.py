@@ -18,7 +18,8 @@
    that ..."), a sentence around a parenthetical attribution ("The talks, he said,
    will resume"; "..., he said.") and,
    in the wide sense of PolNeAR/PARC, stances without a speech verb ("X endorsed Y",
-   "X wants to ...", "X called for ...": ``quote_rules.VERB_FRAMES``), the latter with
+   "X wants to ...", "X called for ...", "X accused him of lying":
+   ``quote_rules.ATTRIBUTION_FRAMES``), the latter with
    a low ``confidence`` (< 0.5) so a query for statements can leave them out;
 4. each speaker, kept as written ("he", "the secretary general"), is resolved to an
    entity through ``mentions``: the overlapping mention, else for pronouns the person
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from transforms.quote_rules import (
     ALL_MARKS,
+    ATTRIBUTION_FRAMES,
     BELIEF_LEMMAS,
     NOUN_FRAMES,
     PRONOUNS,
@@ -47,7 +49,6 @@ from transforms.quote_rules import (
     SPEECH_LEMMAS,
     SPEECH_NOUNS,
     SUBJECTLESS_FRAMES,
-    VERB_FRAMES,
     Passage,
     find_passages,
 )
@@ -183,6 +184,48 @@ HONORIFICS = {
 }
 
 
+# What may follow a stance verb's object as part of the same complement.
+COMPLEMENT_DEPS = {"prep", "advcl", "xcomp", "oprd", "ccomp", "dative", "npadvmod"}
+
+
+def _complement_end(verb: Token, content: Token) -> Token:
+    """The last token of a verb's complements from ``content`` on: "accused him [of
+    sexism]", "described himself [as a Catholic]"."""
+    end = content.right_edge
+    for c in verb.rights:
+        if c.i <= content.i:
+            continue
+        if c.dep_ not in COMPLEMENT_DEPS:
+            break
+        end = c.right_edge
+    return end
+
+
+def stance_verb(tok: Token) -> bool:
+    """A verb that can state its subject's stance: not a participle modifying a noun
+    or a clause ("the bill, passed in May")."""
+    return tok.pos_ == "VERB" and not (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod"))
+
+
+def stance_complements(verb: Token) -> list[tuple[str, Token, Token, str]]:
+    """``(frame, content head, content end, cue)`` for each complement of ``verb``, in
+    the order a stance row prefers them: a clause, an infinitive, the object (with
+    what follows it: "accused him of lying"), then prepositions ("called for")."""
+    kids = list(verb.children)
+    out = []
+    for dep in ("ccomp", "xcomp", "dobj"):
+        content = next((c for c in kids if c.dep_ == dep), None)
+        if content is not None:
+            end = _complement_end(verb, content) if dep == "dobj" else content.right_edge
+            out.append((dep, content, end, verb.text))
+    for c in kids:
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                out.append((c.lower_, obj, obj.right_edge, f"{verb.text} {c.text}"))
+    return out
+
+
 def _strip_honorific(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
@@ -216,7 +259,7 @@ def _cue_text(tok: Token) -> str:
     return tok.text
 
 
-def _speaker_of(cue: Token) -> Token | None:
+def speaker_of(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return _according_to(cue)
     subj = _subject(cue)
@@ -259,8 +302,9 @@ def _same_paragraph_subject(cue: Token, subj: Token) -> Token | None:
 
 
 class _Builder:
-    def __init__(self, doc: Doc, mentions: list[dict]) -> None:
+    def __init__(self, doc: Doc, mentions: list[dict], frames: dict[str, frozenset[str]]) -> None:
         self.doc = doc
+        self.frames = frames
         self.text = doc.text
         self.mentions = sorted(
             [
@@ -595,7 +639,7 @@ class _Builder:
                 )
                 if comp_outside and not continues:
                     continue
-                subj = _speaker_of(c)
+                subj = speaker_of(c)
                 if subj is not None and subj.idx < p.outer_start:
                     # 'the ad "unmistakably" suggests that ...': the verb after the
                     # passage has its own subject before it, it does not attribute it
@@ -673,11 +717,11 @@ class _Builder:
         chain = self.governing(p)
         if not chain:
             return None
-        cues = [a for a in chain if _is_cue(a, beliefs=True) and _speaker_of(a) is not None]
+        cues = [a for a in chain if _is_cue(a, beliefs=True) and speaker_of(a) is not None]
         if cues:
             cue = cues[-1]
             k = chain.index(cue)
-            inner = _speaker_of(cue)
+            inner = speaker_of(cue)
             if (
                 cue.lemma_.lower() == "call"
                 and inner is not None
@@ -688,7 +732,7 @@ class _Builder:
                 outer = [
                     v
                     for v in chain[k + 1 :]
-                    if v.pos_ in ("VERB", "AUX") and _speaker_of(v) is not None
+                    if v.pos_ in ("VERB", "AUX") and speaker_of(v) is not None
                 ]
                 if outer:
                     cue = outer[0]
@@ -700,9 +744,9 @@ class _Builder:
             e = child.right_edge.idx + len(child.right_edge.text)
             if child.idx < cue.idx < e:
                 s = cue.idx + len(cue.text)
-            return cue, (min(s, p.start), max(e, p.outer_end)), _speaker_of(cue)
+            return cue, (min(s, p.start), max(e, p.outer_end)), speaker_of(cue)
         for v in chain:
-            if v.pos_ in ("VERB", "AUX") and _speaker_of(v) is not None:
+            if v.pos_ in ("VERB", "AUX") and speaker_of(v) is not None:
                 k = chain.index(v)
                 child = chain[k - 1] if k > 0 else self._passage_root(p)
                 rights = [c for c in v.rights if c.dep_ not in ("punct", "cc", "advmod")]
@@ -710,7 +754,7 @@ class _Builder:
                     return None
                 s = rights[0].left_edge.idx
                 e = child.right_edge.idx + len(child.right_edge.text)
-                return v, (min(s, p.start), max(e, p.outer_end)), _speaker_of(v)
+                return v, (min(s, p.start), max(e, p.outer_end)), speaker_of(v)
             if v.dep_ in ("ROOT",):
                 break
         return None
@@ -775,7 +819,7 @@ class _Builder:
         if not verbs:
             verbs = [sent.root] if sent.root.pos_ in ("VERB", "AUX") else []
         for v in reversed(verbs):
-            spk = _speaker_of(v)
+            spk = speaker_of(v)
             if spk is not None and not self.in_passage(spk):
                 return v, spk
         # "Stated Stone:", "17-year-old Jared Potts echoed:" (any verb, or none)
@@ -815,7 +859,7 @@ class _Builder:
             return None
         verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
         for v in reversed(verbs):
-            subj = _speaker_of(v)
+            subj = speaker_of(v)
             if (
                 subj is not None
                 and toks[0].i <= subj.i < v.i
@@ -852,7 +896,7 @@ class _Builder:
             return None
         for t in words[:12]:
             if t.pos_ in ("VERB", "AUX"):
-                subj = _speaker_of(t)
+                subj = speaker_of(t)
                 if subj is not None and first.i <= subj.i < t.i:
                     return subj
                 break
@@ -904,7 +948,7 @@ class _Builder:
         for c in sorted(cues, key=_depth):
             if c.tag_ == "VBN" and c.dep_ in ("advcl", "acl", "amod"):
                 continue
-            spk = _speaker_of(c)
+            spk = speaker_of(c)
             if spk is not None and spk.idx >= line_a and not self.in_passage(spk):
                 if spk.lower_ in ("it", "there"):
                     continue
@@ -945,7 +989,7 @@ class _Builder:
             before, after = self.window(p, idx) if self.has_parse else ([], [])
             cue, where = self.choose_cue(p, before, after) if self.has_parse else (None, "")
             if cue is not None and where == "after":
-                spk0 = _speaker_of(cue)
+                spk0 = speaker_of(cue)
                 if spk0 is None or self.in_passage(spk0):
                     spk1 = self.fallback_speaker(cue, p)
                     if spk1 is not None:
@@ -987,7 +1031,7 @@ class _Builder:
                         prev_row, prev_passage = row, p
                     continue
             if cue is not None:
-                spk = _speaker_of(cue)
+                spk = speaker_of(cue)
                 conf = 0.9 if spk is not None else 0.6
                 qtype = "direct"
                 start, end = p.start, p.end
@@ -1078,6 +1122,7 @@ class _Builder:
     def do_indirect(self) -> None:
         if not self.has_parse:
             return
+        stances: list[Token] = []  # looked at last: a statement outranks a stance
         for tok in self.doc:
             if self.in_passage(tok) is not None:
                 continue
@@ -1128,16 +1173,16 @@ class _Builder:
                 self.add_row(s, e, "indirect", spk, tok.text, 0.5)
                 continue
             if not _is_cue(tok, beliefs=True):
-                self.stance(tok)
+                stances.append(tok)
                 continue
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if not comps:
                 if not self.parenthetical(tok):
-                    self.stance(tok)
+                    stances.append(tok)
                 continue
             if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"):
                 continue  # "Asked how ...": the question was put to the speaker
-            spk = _speaker_of(tok)
+            spk = speaker_of(tok)
             if spk is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
                 spk = tok.head  # "a statement saying that ...", "911 calls saying ..."
             if spk is None:
@@ -1154,13 +1199,15 @@ class _Builder:
                 if self.inside_quote(s) and self.inside_quote(e - 1):
                     continue
                 self.add_row(s, e, "indirect", spk, tok.text, 0.45 if belief else 0.6)
+        for tok in stances:
+            self.stance(tok)
 
     def parenthetical(self, tok: Token) -> bool:
         """'The talks, he said, will resume.' and 'The talks will resume, he said.':
         a speech verb set off by commas reports the sentence around it."""
         if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.lower_ == "according":
             return False
-        spk = _speaker_of(tok)
+        spk = speaker_of(tok)
         if spk is None or tok.head is tok:
             return False
         doc = self.doc
@@ -1197,7 +1244,7 @@ class _Builder:
 
     def stance(self, tok: Token) -> None:
         """Attribution without a clause of speech: "X endorsed Y", "X wants to ...",
-        "X called for ...", "Trump's attacks on the judge" (``VERB_FRAMES``)."""
+        "X called for ...", "Trump's attacks on the judge" (``self.frames``)."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN":
             frames = NOUN_FRAMES.get(lemma) or NOUN_FRAMES.get(tok.lower_)
@@ -1213,40 +1260,26 @@ class _Builder:
                         self.add_stance(obj, spk, f"{tok.text} {c.text}", 0.35)
                     return
             return
-        if tok.pos_ != "VERB":
+        frames = self.frames.get(lemma)
+        if not frames or not stance_verb(tok):
             return
-        frames = VERB_FRAMES.get(lemma)
-        if not frames:
+        found = next((c for c in stance_complements(tok) if c[0] in frames), None)
+        if found is None:
             return
-        if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod"):
-            return
-        content, frame, cue = None, "", tok.text
-        kids = list(tok.children)
-        for dep in ("ccomp", "xcomp", "dobj"):
-            if dep in frames:
-                content = next((c for c in kids if c.dep_ == dep), None)
-                if content is not None:
-                    frame = dep
-                    break
-        if content is None:
-            for c in kids:
-                if c.dep_ == "prep" and c.lower_ in frames:
-                    content = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                    if content is not None:
-                        frame, cue = c.lower_, f"{tok.text} {c.text}"
-                        break
-        if content is None:
-            return
-        spk = _speaker_of(tok)
+        frame, content, end_tok, cue = found
+        spk = speaker_of(tok)
         if spk is not None and spk.lower_ == "it" and spk.dep_ == "expl":
             spk = None
         if spk is None and (lemma, frame) not in SUBJECTLESS_FRAMES:
             return
-        self.add_stance(content, spk, cue, 0.4 if frame in ("ccomp", "xcomp") else 0.3)
+        self.add_stance(content, spk, cue, 0.4 if frame in ("ccomp", "xcomp") else 0.3, end_tok)
 
-    def add_stance(self, content: Token, spk: Token | None, cue: str, conf: float) -> None:
+    def add_stance(
+        self, content: Token, spk: Token | None, cue: str, conf: float, end_tok: Token | None = None
+    ) -> None:
+        end_tok = end_tok or content.right_edge
         s = content.left_edge.idx
-        e = content.right_edge.idx + len(content.right_edge.text)
+        e = end_tok.idx + len(end_tok.text)
         if e - s < 2 or self.duplicates_row(s, e):
             return
         if self.inside_quote(s) and self.inside_quote(e - 1):
@@ -1319,10 +1352,15 @@ def starts_line_or_sentence(text: str, p: Passage, line_a: int) -> bool:
     return not before or before[-1] in '.!?:\u201d"\u2019'
 
 
-def quote_rows(doc: Doc, mentions: list[dict]) -> list[dict]:
-    """One row per quote of ``doc`` (see the module docstring), sorted by start_char."""
+def quote_rows(
+    doc: Doc, mentions: list[dict], frames: dict[str, frozenset[str]] | None = None
+) -> list[dict]:
+    """One row per quote of ``doc`` (see the module docstring), sorted by start_char.
+
+    ``frames`` are the stance frames (lemma -> complements); by default the written
+    ones plus those learnt from PolNeAR train (``ATTRIBUTION_FRAMES``)."""
     try:
-        builder = _Builder(doc, mentions)
+        builder = _Builder(doc, mentions, ATTRIBUTION_FRAMES if frames is None else frames)
         builder.do_passages()
         builder.do_indirect()
         return builder.result()
