@@ -430,6 +430,33 @@ def test_stance_object_keeps_what_follows_it(nlp, text, content, speaker):
     assert (r["text"], r["speaker"], r["quote_type"]) == (content, speaker, "indirect")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "At a fundraiser in New York, Clinton called half of Trump's supporters "
+            "\u201cdeplorables.\u201d",
+            "half of Trump's supporters \u201cdeplorables.\u201d",
+            "Clinton",
+        ),
+        (
+            'Minyon Moore called Mr. Obama\'s remarks "a true wake-up call" to his coalition.',
+            'Mr. Obama\'s remarks "a true wake-up call"',
+            "Minyon Moore",
+        ),
+        # the object of "told" is the hearer: it stays out
+        (
+            'Hegseth told European states that they must now "lead from the front".',
+            'that they must now "lead from the front"',
+            "Hegseth",
+        ),
+    ],
+)
+def test_mixed_quote_takes_the_object_it_speaks_of(nlp, text, content, speaker):
+    r = _find(_rows(nlp, text), content)
+    assert (r["text"], r["speaker"], r["quote_type"]) == (content, speaker, "mixed")
+
+
 def test_learned_frames_add_stances_the_written_ones_miss(nlp):
     from transforms.quote_rules import LEARNED_FRAMES, VERB_FRAMES
 

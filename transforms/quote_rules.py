@@ -42,6 +42,12 @@ BELIEF_LEMMAS: frozenset[str] = _words(
     """
 )
 
+# Speech verbs whose object is the hearer ("told reporters that ..."), not what the
+# words were about ("called the law "a disaster"").
+HEARER_VERBS: frozenset[str] = _words(
+    "tell inform assure reassure remind warn ask urge advise notify promise convince persuade"
+)
+
 # Nouns that carry attribution ("comments from X that ...", "X's statement that ...").
 SPEECH_NOUNS: frozenset[str] = _words(
     """

@@ -43,6 +43,7 @@ from transforms.quote_rules import (
     ALL_MARKS,
     ATTRIBUTION_FRAMES,
     BELIEF_LEMMAS,
+    HEARER_VERBS,
     NOUN_FRAMES,
     PRONOUNS,
     PRONOUNS_PERSON,
@@ -199,6 +200,21 @@ def _complement_end(verb: Token, content: Token) -> Token:
             break
         end = c.right_edge
     return end
+
+
+def _content_start(cue: Token, child: Token) -> Token:
+    """Where the content of ``cue``'s complement ``child`` starts: with the object in
+    front of it when the complement says something of that object ("called [Trump's
+    supporters] "deplorables"", "criticized [the law] as a "crazy system"")."""
+    if (
+        child.i > cue.i
+        and child.dep_ in ("oprd", "xcomp", "prep", "ccomp", "acomp", "attr")
+        and cue.lemma_.lower() not in HEARER_VERBS
+    ):
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i), None)
+        if obj is not None:
+            return obj.left_edge
+    return child.left_edge
 
 
 def stance_verb(tok: Token) -> bool:
@@ -677,6 +693,7 @@ class _Builder:
                 s = child.left_edge.idx
                 e = child.right_edge.idx + len(child.right_edge.text)
                 if s <= p.start and p.start < e:
+                    s = _content_start(cue, child).idx
                     return min(s, p.outer_start), max(e, p.outer_end)
         return None
 
@@ -740,7 +757,7 @@ class _Builder:
             child = chain[k - 1] if k > 0 else self._passage_root(p)
             if child is None:
                 return None
-            s = child.left_edge.idx
+            s = _content_start(cue, child).idx
             e = child.right_edge.idx + len(child.right_edge.text)
             if child.idx < cue.idx < e:
                 s = cue.idx + len(cue.text)
