@@ -10,6 +10,8 @@
    articles with `--workers N`, and the articles copied `--scale` times with a suffix
    line (distinct articles) with `--workers N`, for memory.
 4. Every saved report (`warehouse/reports/*.sql`) on the full run's warehouse.
+5. The extractor stages (entity mentions, quotes, timeline) over the docs of the same
+   articles, as a share of bare spaCy's time (`--stages-only`: steps 1, 2 and 5 only).
 
 Throughput of a run is articles / (wall time - the empty run's wall time); peak memory
 is the largest sum of RSS over the run's process tree (polled from /proc every 0.1 s).
@@ -145,6 +147,33 @@ def bare_spacy(texts: list[str], n_process: int) -> float:
     return len(texts) / (time.perf_counter() - started)
 
 
+def stage_seconds(texts: list[str]) -> dict[str, float]:
+    """Seconds of newsdesk's extractor stages over the articles, each over the same
+    docs (newsdesk's pipeline: the model plus its entity components): entity
+    mentions, quotes, timeline (anchored to a fixed publication date, so relative
+    dates are resolved as on a dated article)."""
+    from datetime import date
+
+    from transforms import entities, quotes, timeline
+    from transforms.pipeline import load_nlp
+
+    nlp = load_nlp(MODEL)
+    docs = list(nlp.pipe(texts))
+    published = date(2005, 6, 1)
+    clock = {"entities": 0.0, "quotes": 0.0, "timeline": 0.0}
+    for doc in docs:
+        started = time.perf_counter()
+        mentions = entities.mention_rows(doc)
+        took_entities = time.perf_counter()
+        quotes.quote_rows(doc, mentions)
+        took_quotes = time.perf_counter()
+        timeline.timeline_rows(doc, published, mentions)
+        clock["entities"] += took_entities - started
+        clock["quotes"] += took_quotes - took_entities
+        clock["timeline"] += time.perf_counter() - took_quotes
+    return clock
+
+
 def time_reports(warehouse: Path) -> dict[str, float]:
     """Seconds each saved report takes on a warehouse (every parameter unset: the
     widest query), best of 3, on a fresh read-only connection each time."""
@@ -194,6 +223,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scale", type=int, default=4, help="copies for the memory run (0: skip)")
     parser.add_argument("--bare-parallel", action="store_true", help="also bare spaCy n_process")
     parser.add_argument("--record", action="store_true", help="append the results to RESULTS.md")
+    parser.add_argument(
+        "--stages-only",
+        action="store_true",
+        help="only bare spaCy and the extractor stages (quick: no runs, no server)",
+    )
     args = parser.parse_args(argv)
 
     files = sorted(p for p in args.corpus.iterdir() if p.suffix == ".txt")[: args.limit]
@@ -213,7 +247,32 @@ def main(argv: list[str] | None = None) -> None:
     bare_parallel = bare_spacy(texts, args.workers) if args.bare_parallel else None
     if bare_parallel:
         print(f"  n_process={args.workers}: {bare_parallel:.2f} docs/s")
+    print("extractor stages on the same articles ...", flush=True)
+    stages = stage_seconds(texts)
+    spacy_seconds = n / bare
+    stage_line = (
+        "- extractor stages over the same articles, share of bare spaCy's time: "
+        + ", ".join(
+            f"{name} {seconds:.2f} s = **{100 * seconds / spacy_seconds:.1f}%**"
+            for name, seconds in stages.items()
+        )
+        + " (target for quotes and timeline <= 10% each)"
+    )
+    print("  " + stage_line[2:])
     del texts
+    if args.stages_only:
+        _finish(
+            args,
+            when,
+            [
+                f"- date: {when}; command: `{command}` (from the repository root)",
+                f"- machine: {machine()}",
+                f"- articles: {n} ({args.corpus.name})",
+                f"- bare spaCy, full model, one process: **{bare:.2f} docs/s**",
+                stage_line,
+            ],
+        )
+        return
 
     from flows.settings import QUIET_ENV
 
@@ -293,6 +352,7 @@ def main(argv: list[str] | None = None) -> None:
             f"**{big.peak_rss / mib:.0f} MiB = {big.peak_rss / wide.peak_rss:.2f}x** the full "
             f"run with the same workers (target <= 1.2x); {rate(big, args.scale * n):.2f} docs/s"
         )
+    lines.append(stage_line)
     lines.append(f"- `newsdesk --help`: **{help_time:.2f} s** (target < 1 s)")
     slowest = max(report_times, key=report_times.__getitem__)
     lines.append(
@@ -300,6 +360,10 @@ def main(argv: list[str] | None = None) -> None:
         f"`{slowest}` **{report_times[slowest]:.3f} s** (target < 1 s): "
         + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in sorted(report_times.items()))
     )
+    _finish(args, when, lines)
+
+
+def _finish(args: argparse.Namespace, when: str, lines: list[str]) -> None:
     print("\nresults:\n" + "\n".join(lines))
     if args.record:
         with RESULTS.open("a", encoding="utf-8") as handle:

@@ -151,7 +151,11 @@ def test_blocked_run_is_recorded_with_its_reason_and_results(runs: dict[str, obj
         'SELECT suite, expectation, "column", severity, success FROM dq_results '
         f"WHERE run_id = '{run_id}' AND NOT success",  # noqa: S608 - our own run id
     )
-    assert rows == [("quotes", "expect_column_values_to_be_unique", "quote_id", "block", False)]
+    # the duplicate is the one blocking failure; warnings the sample may raise (its share
+    # of quotes without a resolved speaker) are recorded beside it
+    blocking = [row for row in rows if row[3] == "block"]
+    assert blocking == [("quotes", "expect_column_values_to_be_unique", "quote_id", "block", False)]
+    assert {row[3] for row in rows} <= {"block", "warn"}
     [(total,)] = query(warehouse, f"SELECT count(*) FROM dq_results WHERE run_id = '{run_id}'")  # noqa: S608
     from expectations.suites import SUITES
 

@@ -457,6 +457,31 @@ def test_mixed_quote_takes_the_object_it_speaks_of(nlp, text, content, speaker):
     assert (r["text"], r["speaker"], r["quote_type"]) == (content, speaker, "mixed")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        # the infinitive keeps who is urged; "apologize for his comments" inside it is
+        # the senator's, not the families' stance, and is not a row of its own
+        (
+            "The families urged the Vermont senator to apologize for his comments.",
+            "the Vermont senator to apologize for his comments",
+            "The families",
+            "urged",
+        ),
+        # Trump's wish is part of what Clinton said
+        (
+            "Clinton said that Trump wants to ban Muslims from entering the country.",
+            "that Trump wants to ban Muslims from entering the country",
+            "Clinton",
+            "said",
+        ),
+    ],
+)
+def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [(content, speaker, cue)]
+
+
 def test_learned_frames_add_stances_the_written_ones_miss(nlp):
     from transforms.quote_rules import LEARNED_FRAMES, VERB_FRAMES
 

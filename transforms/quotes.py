@@ -224,21 +224,29 @@ def stance_verb(tok: Token) -> bool:
 
 
 def stance_complements(verb: Token) -> list[tuple[str, Token, Token, str]]:
-    """``(frame, content head, content end, cue)`` for each complement of ``verb``, in
-    the order a stance row prefers them: a clause, an infinitive, the object (with
-    what follows it: "accused him of lying"), then prepositions ("called for")."""
+    """``(frame, first token, last token, cue)`` for each complement of ``verb``, in
+    the order a stance row prefers them: a clause, an infinitive (with its object:
+    "urged [the senator] to apologize"), the object (with what follows it: "accused
+    him of lying"), then prepositions ("called for")."""
     kids = list(verb.children)
     out = []
     for dep in ("ccomp", "xcomp", "dobj"):
         content = next((c for c in kids if c.dep_ == dep), None)
-        if content is not None:
-            end = _complement_end(verb, content) if dep == "dobj" else content.right_edge
-            out.append((dep, content, end, verb.text))
+        if content is None:
+            continue
+        start, end = content.left_edge, content.right_edge
+        if dep == "dobj":
+            end = _complement_end(verb, content)
+        elif dep == "xcomp":
+            obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < content.i), None)
+            if obj is not None:
+                start = obj.left_edge
+        out.append((dep, start, end, verb.text))
     for c in kids:
         if c.dep_ == "prep":
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
-                out.append((c.lower_, obj, obj.right_edge, f"{verb.text} {c.text}"))
+                out.append((c.lower_, obj.left_edge, obj.right_edge, f"{verb.text} {c.text}"))
     return out
 
 
@@ -1274,34 +1282,40 @@ class _Builder:
                 if c.dep_ == "prep" and c.lower_ in frames:
                     obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                     if obj is not None:
-                        self.add_stance(obj, spk, f"{tok.text} {c.text}", 0.35)
+                        self.add_stance(
+                            obj.left_edge, obj.right_edge, spk, f"{tok.text} {c.text}", 0.35
+                        )
                     return
             return
         frames = self.frames.get(lemma)
         if not frames or not stance_verb(tok):
             return
+        if self.inside_row(tok.idx):
+            return  # said within a statement or stance already kept: part of it
         found = next((c for c in stance_complements(tok) if c[0] in frames), None)
         if found is None:
             return
-        frame, content, end_tok, cue = found
+        frame, first, last, cue = found
         spk = speaker_of(tok)
         if spk is not None and spk.lower_ == "it" and spk.dep_ == "expl":
             spk = None
         if spk is None and (lemma, frame) not in SUBJECTLESS_FRAMES:
             return
-        self.add_stance(content, spk, cue, 0.4 if frame in ("ccomp", "xcomp") else 0.3, end_tok)
+        self.add_stance(first, last, spk, cue, 0.4 if frame in ("ccomp", "xcomp") else 0.3)
 
     def add_stance(
-        self, content: Token, spk: Token | None, cue: str, conf: float, end_tok: Token | None = None
+        self, first: Token, last: Token, spk: Token | None, cue: str, conf: float
     ) -> None:
-        end_tok = end_tok or content.right_edge
-        s = content.left_edge.idx
-        e = end_tok.idx + len(end_tok.text)
+        s = first.idx
+        e = last.idx + len(last.text)
         if e - s < 2 or self.duplicates_row(s, e):
             return
         if self.inside_quote(s) and self.inside_quote(e - 1):
             return
         self.add_row(s, e, "indirect", spk, cue, conf)
+
+    def inside_row(self, char: int) -> bool:
+        return any(r["start_char"] <= char < r["end_char"] for r in self.rows)
 
     def duplicates_row(self, s: int, e: int) -> bool:
         """A row over (mostly) the same text already exists."""
