@@ -410,7 +410,7 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
 
 
 @pytest.mark.parametrize(
-    ("text", "content", "speaker", "qtype"),
+    ("text", "content", "speaker", "qtype", "cue"),
     [
         # a stance's object alone ("Trump") says nothing: the complement is the charge
         (
@@ -418,12 +418,14 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "Trump of lying about his taxes",
             "Clinton",
             "indirect",
+            "accused",
         ),
         (
             "The senator described the deal as a disaster for workers.",
             "the deal as a disaster for workers",
             "The senator",
             "indirect",
+            "described",
         ),
         # a quoted word about an object takes the object with it
         (
@@ -432,12 +434,14 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "half of Trump's supporters \u201cdeplorables.\u201d",
             "Clinton",
             "mixed",
+            "called",
         ),
         (
             'Minyon Moore called Mr. Obama\'s remarks "a true wake-up call" to his coalition.',
-            'Mr. Obama\'s remarks "a true wake-up call"',
+            'Mr. Obama\'s remarks "a true wake-up call" to his coalition',
             "Minyon Moore",
             "mixed",
+            "called",
         ),
         # the object of "told" is the hearer: it stays out
         (
@@ -445,12 +449,58 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             'that they must now "lead from the front"',
             "Hegseth",
             "mixed",
+            "told",
+        ),
+        # a quoted object of a verb of stance, with what follows it
+        (
+            'Clinton supports "appropriate pay raises" for federal workers.',
+            '"appropriate pay raises" for federal workers',
+            "Clinton",
+            "mixed",
+            "supports",
+        ),
+        (
+            'He offered "my thoughts and prayers for all of the families."',
+            "my thoughts and prayers for all of the families.",
+            "He",
+            "direct",
+            "offered",
+        ),
+        # words named in a relative clause take the clause along
+        (
+            'The fire was caused by an explosion that the mayor described as "an intentional act."',
+            'an explosion that the mayor described as "an intentional act."',
+            "the mayor",
+            "mixed",
+            "described",
+        ),
+        (
+            'Clinton attacked the plan, which Trump had called a "disaster" last year.',
+            'which Trump had called a "disaster" last year',
+            "Trump",
+            "mixed",
+            "called",
+        ),
+        # "as X put it" attributes what it follows or introduces
+        (
+            'As the senator put it, "This person will not be confirmed this year."',
+            "This person will not be confirmed this year.",
+            "the senator",
+            "direct",
+            "put",
+        ),
+        (
+            'The program is a "lawful source of income," as a Homeland Security memo put it.',
+            'The program is a "lawful source of income,"',
+            "a Homeland Security memo",
+            "mixed",
+            "put",
         ),
     ],
 )
-def test_content_takes_the_object_it_speaks_of(nlp, text, content, speaker, qtype):
-    r = _find(_rows(nlp, text), content)
-    assert (r["text"], r["speaker"], r["quote_type"]) == (content, speaker, qtype)
+def test_content_speaker_type_and_cue(nlp, text, content, speaker, qtype, cue):
+    rows = [r for r in _rows(nlp, text) if r["text"] == content]
+    assert [(r["speaker"], r["quote_type"], r["cue"]) for r in rows] == [(speaker, qtype, cue)]
 
 
 @pytest.mark.parametrize(
@@ -588,18 +638,44 @@ def test_speaker_named_in_the_sentence_before(nlp):
     assert "Dianne Bystrom" in r["speaker"]
 
 
-def test_quote_sentence_before_does_not_steal_inheritance(nlp):
-    text = (
-        "\u201cIt has the virtue of being responsible,\u201d Leonard Burman said. "
-        "\u201cIt does not make our fiscal problems worse.\u201d"
-    )
-    rows = _rows(nlp, text)
-    a = _starting(rows, "It has the virtue")
-    b = _starting(rows, "It does not make")
-    assert a["speaker"] == "Leonard Burman"
-    assert b["speaker_start"] == a["speaker_start"] and b["cue"] == a["cue"]
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "relation"),
+    [
+        # the quote of the sentence before does not take the second passage's speaker
+        (
+            "\u201cIt has the virtue of being responsible,\u201d Leonard Burman said. "
+            "\u201cIt does not make our fiscal problems worse.\u201d",
+            "Leonard Burman",
+            "said",
+            "It has the virtue of being responsible,\u201d Leonard Burman said. "
+            "\u201cIt does not make our fiscal problems worse.",
+        ),
+        # a colon after the reported clause introduces more of the same statement
+        (
+            'Another said he hoped with his "whole heart" that Trump wins the election: '
+            '"That way I can watch the comedy for several years."',
+            "Another",
+            "said",
+            'he hoped with his "whole heart" that Trump wins the election: '
+            '"That way I can watch the comedy for several years.',
+        ),
+        # subject and cue right after the closing mark, whatever follows them
+        (
+            '"Pat Kennedy is the greatest!!!" McDonough wrote in a September 2012 email to '
+            'top State officials. "Thanks for the great work, guys."',
+            "McDonough",
+            "wrote",
+            'Pat Kennedy is the greatest!!!" McDonough wrote in a September 2012 email to '
+            'top State officials. "Thanks for the great work, guys.',
+        ),
+    ],
+)
+def test_two_passages_of_one_statement_are_one_relation(nlp, text, speaker, cue, relation):
+    rows = [r for r in _rows(nlp, text) if r["quote_type"] != "indirect"]
+    assert len(rows) == 2
+    assert {(r["speaker"], r["cue"]) for r in rows} == {(speaker, cue)}
     merged = [q for q in scoring_quotes(rows) if q["type"] != "indirect"]
-    assert len(merged) == 1
+    assert [text[q["start"] : q["end"]] for q in merged] == [relation]
 
 
 def test_subject_does_not_cross_a_paragraph_break(nlp):
@@ -704,3 +780,64 @@ def test_second_clause_hung_on_the_same_verb_is_reported():
     texts = {r["text"] for r in rows if r["quote_type"] == "indirect"}
     assert {"taxes rose", "prices fell"} <= texts
     assert all(r["speaker"] == "Smith" for r in rows if r["text"] in texts)
+
+
+# ------------------------------------------------- spans and cues of direct+mixed quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        # the content runs on past the passage to the attribution after it
+        (
+            "A cashier who \u201csteals a handful of $20s\u201d is held accountable, Warren said.",
+            "A cashier who \u201csteals a handful of $20s\u201d is held accountable",
+            "Warren",
+            "said",
+        ),
+        (
+            "\u201cI held and hugged\u201d the grieving families before the memorial service, "
+            "the president said.",
+            "\u201cI held and hugged\u201d the grieving families before the memorial service",
+            "the president",
+            "said",
+        ),
+        # ... or to the end of the sentence the parse closed at the passage
+        (
+            'Kasich called him "the grownup on the stage" amidst the food fight between the '
+            "top three contenders.",
+            'him "the grownup on the stage" amidst the food fight between the top three contenders',
+            "Kasich",
+            "called",
+        ),
+        # an attribution set off by commas reports the whole sentence
+        (
+            "The employees, Stumpf explained earlier in the hearing, were \u201cwell-paid,\u201d "
+            "making between $30,000 and $60,000 a year.",
+            "The employees, Stumpf explained earlier in the hearing, were \u201cwell-paid,\u201d "
+            "making between $30,000 and $60,000 a year",
+            "Stumpf",
+            "explained",
+        ),
+    ],
+)
+def test_mixed_quote_runs_on_past_its_passage(nlp, text, content, speaker, cue):
+    rows = [r for r in _rows(nlp, text) if r["quote_type"] != "indirect"]
+    assert [(r["text"], r["speaker"], r["cue"], r["quote_type"]) for r in rows] == [
+        (content, speaker, cue, "mixed")
+    ]
+
+
+def test_adding_participle_is_a_quote_of_its_own(nlp):
+    text = (
+        '"We need change," the businessman said, arguing that he will bring a '
+        '"common-sense" approach to the job.'
+    )
+    rows = _rows(nlp, text)
+    a = _starting(rows, "We need change")
+    b = _find(rows, "common-sense")
+    assert a["cue"] == "said" and a["quote_type"] == "direct"
+    assert b["cue"] == "arguing" and b["quote_type"] == "mixed"
+    assert a["speaker"] == b["speaker"] == "the businessman"
+    merged = [q for q in scoring_quotes(rows) if q["type"] != "indirect"]
+    assert len(merged) == 2

@@ -272,7 +272,27 @@ def _is_cue(tok: Token, beliefs: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_LEMMAS:
         return True
+    if lemma == "put" and _as_x_put_it(tok):
+        return True
     return beliefs and lemma in BELIEF_LEMMAS
+
+
+def _as_x_put_it(tok: Token) -> bool:
+    """'As the senator put it, "..."': "put it" in a clause opened by "as"."""
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in kids
+    )
+
+
+def _outer_cue(cues: list[Token]) -> Token:
+    """Of the speech verbs over a passage (nearest first), the outermost ("X said
+    she recalls "..."" is X's), but a participle clause of its own stops the climb:
+    in 'he said, adding that "..."' the passage is what he added."""
+    for c in cues[:-1]:
+        if c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj") and c.head in cues:
+            return c
+    return cues[-1]
 
 
 def _cue_text(tok: Token) -> str:
@@ -668,7 +688,7 @@ class _Builder:
                     # 'the ad "unmistakably" suggests that ...': the verb after the
                     # passage has its own subject before it, it does not attribute it
                     break
-                if continues or len(after_words) <= 6:
+                if continues or len(after_words) <= 6 or self.right_after(p, subj, c):
                     return c, "after"
                 break
         cands = [t for t in before if _is_cue(t)]
@@ -680,9 +700,127 @@ class _Builder:
                 gov = [c for c in cands if c.i in anc]
                 if gov:
                     # the outermost speech verb: "X said she recalls "..."" is X's
-                    return min(gov, key=lambda c: _depth(c)), "before"
+                    return _outer_cue(sorted(gov, key=_depth, reverse=True)), "before"
             return cands[-1], "before"
         return None, ""
+
+    def parenthetical_cue(self, p: Passage, before: list[Token]) -> tuple[Token, Token, int] | None:
+        """'Loyalty, he noted, has long been the party's "old guard"' and 'So when
+        they signed, Mr. Barrett said, "we were floored."': an attribution set off by
+        commas inside the sentence of the passage; the content is the sentence from
+        its start (cue, speaker, content start)."""
+        if len(before) < 4:
+            return None
+        doc = self.doc
+        first = before[0]
+        sent = self.sent_of(first)
+        line_a = self.line_starts[p.line]
+        if not (
+            first.i == sent.start
+            or doc[first.i - 1].idx < line_a
+            or "\n" in doc[first.i - 1].text_with_ws
+        ):
+            return None
+        for c in reversed(before):
+            if not _is_cue(c) or c.lower_ == "according" or c.lemma_.lower() not in SPEECH_LEMMAS:
+                continue
+            spk = speaker_of(c)
+            if spk is None or spk.i < first.i:
+                return None
+            a = min(c.i, spk.left_edge.i)
+            b = max(c.i, spk.right_edge.i) + 1
+            # the attribution ends at the next comma ("explained earlier in the
+            # hearing,"), with no verb on the way
+            while b < len(doc) and b - c.i <= 8 and doc[b].text != ",":
+                if doc[b].pos_ in ("VERB", "AUX") or doc[b].idx >= p.outer_start:
+                    return None
+                b += 1
+            if a - 1 <= first.i or doc[a - 1].text != "," or b >= len(doc):
+                return None
+            if doc[b].text != "," or doc[b].idx >= p.outer_start:
+                return None
+            return c, spk, first.idx
+        return None
+
+    def right_after(self, p: Passage, subj: Token | None, cue: Token) -> bool:
+        """'"Pat is the greatest!!!" McDonough wrote in an email to ...': the subject
+        of the cue opens the words after the passage and the cue follows it."""
+        if subj is None:
+            return False
+        first = self.tok_at(p.outer_end)
+        if first is not None and first.idx < p.outer_end and first.i + 1 < len(self.doc):
+            first = self.doc[first.i + 1]
+        return (
+            first is not None
+            and subj.left_edge.i == first.i
+            and cue.i == subj.right_edge.i + 1
+            and subj.right_edge.i - first.i <= 4
+        )
+
+    def content_end_before(self, p: Passage, cue: Token, spk: Token | None) -> int:
+        """Where the content of a mixed quote attributed after it ends: 'A cashier who
+        "steals a handful" is held accountable, Warren said' runs on past the passage
+        to the comma before the attribution (its speaker or its cue)."""
+        attr = cue.i
+        if spk is not None and p.outer_end <= spk.idx < cue.idx:
+            attr = min(attr, spk.left_edge.i)
+        # ', as the memo put it': the conjunction opens the attribution
+        for c in cue.children:
+            if c.dep_ == "mark" and c.i < attr and c.idx >= p.outer_end:
+                attr = c.i
+        k = attr - 1
+        doc = self.doc
+        while k >= 0 and doc[k].idx >= p.outer_end and (doc[k].is_punct or doc[k].is_space):
+            k -= 1
+        if k < 0 or doc[k].idx < p.outer_end:
+            return p.outer_end
+        end = doc[k].idx + len(doc[k].text)
+        j = bisect.bisect_left(self.passage_starts, p.outer_end)
+        if "\n" in self.text[p.outer_end : end] or (
+            j < len(self.passages) and self.passages[j].outer_start < end
+        ):
+            return p.outer_end
+        return end
+
+    def run_on_end(self, p: Passage, end: int, cue: Token) -> int:
+        """The end of a mixed quote whose reported clause the parse closed with the
+        passage ('told them polls could be "way off," and have been unreliable'): the
+        sentence runs on to its end (a terminator, a semicolon, a dash, another
+        passage or a new attribution stops it)."""
+        if end > p.outer_end or p.close_at is None:
+            return end
+        doc = self.doc
+        t = self.tok_at(p.outer_end)
+        if t is None:
+            return end
+        if t.idx < p.outer_end:
+            if t.i + 1 >= len(doc):
+                return end
+            t = doc[t.i + 1]
+        sent = self.sent_of(doc[max(0, t.i - 1)])
+        last = None
+        for k in range(t.i, sent.end):
+            tok = doc[k]
+            if tok.text in TERMINATORS or tok.text in (";", ":"):
+                break
+            if "\n" in tok.text_with_ws and not tok.is_punct:
+                last = tok
+                break
+            if tok.is_space or "\n" in tok.text or self.in_passage(tok) is not None:
+                break
+            subj = speaker_of(tok) if tok.i != cue.i and _is_cue(tok) else None
+            if subj is not None:
+                # ', he said': the content stops before the attribution
+                stop = min(tok.i, subj.left_edge.i) if subj.i < tok.i else tok.i
+                last = next(
+                    (doc[j] for j in range(stop - 1, t.i - 1, -1) if not doc[j].is_punct), None
+                )
+                break
+            if not tok.is_punct:
+                last = tok
+        if last is None:
+            return end
+        return last.idx + len(last.text)
 
     def enclosing_clause(self, cue: Token, p: Passage) -> tuple[int, int] | None:
         """The reported clause of ``cue`` that holds passage ``p``."""
@@ -744,7 +882,7 @@ class _Builder:
             return None
         cues = [a for a in chain if _is_cue(a, beliefs=True) and speaker_of(a) is not None]
         if cues:
-            cue = cues[-1]
+            cue = _outer_cue(cues)
             k = chain.index(cue)
             inner = speaker_of(cue)
             if (
@@ -769,6 +907,14 @@ class _Builder:
             e = child.right_edge.idx + len(child.right_edge.text)
             if child.idx < cue.idx < e:
                 s = cue.idx + len(cue.text)
+            elif cue.dep_ == "relcl" and cue.head is not cue and cue.idx < p.outer_start:
+                # 'a clip that the judge called "distasteful"', 'Rubio, who he dubbed
+                # "the little senator"': the words named take the relative clause along
+                rel = cue.left_edge
+                if rel.lower_ in ("who", "whom", "which"):
+                    s = rel.idx
+                elif cue.head.idx < rel.idx:
+                    s = _np_span(cue.head)[0]
             return cue, (min(s, p.start), max(e, p.outer_end)), speaker_of(cue)
         for v in chain:
             if v.pos_ in ("VERB", "AUX") and speaker_of(v) is not None:
@@ -1038,13 +1184,38 @@ class _Builder:
             words_before = [t for t in before if not t.is_punct]
             n_words = len(self.text[p.start : p.end].split())
             starts_line = not self.text[line_a : p.outer_start].strip()
+            par = self.parenthetical_cue(p, before) if self.has_parse and cue is not None else None
+            if par is not None:
+                pcue, pspk, pstart = par
+                pend = self.run_on_end(p, p.end, pcue)
+                row = self.add_row(pstart, pend, "mixed", pspk, _cue_text(pcue), 0.75)
+                if row is not None:
+                    prev_row, prev_passage = row, p
+                continue
             if self.has_parse and embedded and (cue is None or where == "before"):
                 emb = self.embedded_attribution(p)
                 if emb is not None:
                     ecue, (es, ee), espk = emb
                     near = before and before[-1].i == ecue.i
                     if not near:
+                        ee = self.run_on_end(p, ee, ecue)
                         row = self.add_row(es, ee, "mixed", espk, _cue_text(ecue), 0.75)
+                        if row is not None:
+                            prev_row, prev_passage = row, p
+                        continue
+                    if (
+                        cue is None
+                        and ecue.pos_ == "VERB"
+                        and p.close_at is not None
+                        and not _is_cue(ecue, beliefs=True)
+                    ):
+                        # 'Clinton supports "appropriate pay raises" for workers': the
+                        # object of a verb of stance, with what follows it
+                        ee = self.run_on_end(p, p.end, ecue)
+                        es, etype = (
+                            (p.outer_start, "mixed") if ee > p.outer_end else (p.start, "direct")
+                        )
+                        row = self.add_row(es, ee, etype, espk, _cue_text(ecue), 0.7)
                         if row is not None:
                             prev_row, prev_passage = row, p
                         continue
@@ -1072,6 +1243,7 @@ class _Builder:
                         clause = self.enclosing_clause(cue, p)
                         if clause is not None:
                             qtype, (start, end) = "mixed", clause
+                            end = self.run_on_end(p, end, cue)
                         else:
                             qtype = "partial"
                         conf -= 0.1
@@ -1079,6 +1251,13 @@ class _Builder:
                     # "He called it "a disaster," Trump said": the words before belong
                     # to the content too
                     qtype, start = "mixed", before[0].idx
+                    end = self.content_end_before(p, cue, spk)
+                    conf -= 0.1
+                elif where == "after" and self.content_end_before(p, cue, spk) > p.outer_end:
+                    # '"I held and hugged" the families, he said': the words after the
+                    # passage up to the attribution are part of the content
+                    qtype, start = "mixed", p.outer_start  # with both of its marks
+                    end = self.content_end_before(p, cue, spk)
                     conf -= 0.1
                 # no subject: an inherited speaker of the same paragraph or the one before
                 if (
@@ -1104,6 +1283,19 @@ class _Builder:
                 continue
             # no cue: a colon or a noun phrase and verb next to the passage name the
             # speaker ('Stated Stone: "..."', '"Go back," Trump barked')
+            if (
+                pre_char == ":"
+                and prev_row is not None
+                and prev_row["quote_type"] != "indirect"
+                and prev_row["start_char"] >= line_a
+                and not self.text[prev_row["end_char"] : p.outer_start].strip(" :,\"\u201d'")
+            ):
+                # 'He hoped with his "whole heart" that Trump wins: "That way ..."': the
+                # reported clause introduces the passage, whose speaker is the clause's
+                row = self.add_row(p.start, p.end, "direct", None, None, 0.7, inherited=prev_row)
+                if row is not None:
+                    prev_row, prev_passage = row, p
+                continue
             if self.has_parse and not embedded or pre_char == ":":
                 guess = self.colon_speaker(before) or self.after_speaker(p, after)
                 if guess is not None:
