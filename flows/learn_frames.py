@@ -63,7 +63,8 @@ def count_document(
     rows = quotes.scoring_quotes(quotes.quote_rows(doc, mentions, frames=VERB_FRAMES))
     made = [(q["start"], q["end"]) for q in rows]
     pairs = scorer.greedy_match(gold, made, lambda gi, pi, ov: 2 * ov >= gold[gi][1] - gold[gi][0])
-    missed = [g for gi, g in enumerate(gold) if gi not in {gi for gi, _ in pairs}]
+    found = {gi for gi, _ in pairs}
+    missed = [g for gi, g in enumerate(gold) if gi not in found]
     passages = find_passages(doc.text)
     for verb in doc:
         lemma = verb.lemma_.lower()

@@ -211,10 +211,17 @@ def _content_start(cue: Token, child: Token) -> Token:
         and child.dep_ in ("oprd", "xcomp", "prep", "ccomp", "acomp", "attr")
         and cue.lemma_.lower() not in HEARER_VERBS
     ):
-        obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < child.i), None)
+        obj = _object_before(cue, child)
         if obj is not None:
             return obj.left_edge
     return child.left_edge
+
+
+def _object_before(verb: Token, complement: Token) -> Token | None:
+    """The direct object standing between ``verb`` and its ``complement``."""
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < complement.i), None
+    )
 
 
 def stance_verb(tok: Token) -> bool:
@@ -238,7 +245,7 @@ def stance_complements(verb: Token) -> list[tuple[str, Token, Token, str]]:
         if dep == "dobj":
             end = _complement_end(verb, content)
         elif dep == "xcomp":
-            obj = next((c for c in kids if c.dep_ == "dobj" and verb.i < c.i < content.i), None)
+            obj = _object_before(verb, content)
             if obj is not None:
                 start = obj.left_edge
         out.append((dep, start, end, verb.text))
@@ -1247,18 +1254,18 @@ class _Builder:
                         else:
                             qtype = "partial"
                         conf -= 0.1
-                elif where == "after" and words_before and not starts_line and pre_char not in ":":
-                    # "He called it "a disaster," Trump said": the words before belong
-                    # to the content too
-                    qtype, start = "mixed", before[0].idx
-                    end = self.content_end_before(p, cue, spk)
-                    conf -= 0.1
-                elif where == "after" and self.content_end_before(p, cue, spk) > p.outer_end:
-                    # '"I held and hugged" the families, he said': the words after the
-                    # passage up to the attribution are part of the content
-                    qtype, start = "mixed", p.outer_start  # with both of its marks
-                    end = self.content_end_before(p, cue, spk)
-                    conf -= 0.1
+                elif where == "after":
+                    run_on = self.content_end_before(p, cue, spk)
+                    if words_before and not starts_line and pre_char not in ":":
+                        # "He called it "a disaster," Trump said": the words before
+                        # belong to the content too
+                        qtype, start, end = "mixed", before[0].idx, run_on
+                        conf -= 0.1
+                    elif run_on > p.outer_end:
+                        # '"I held and hugged" the families, he said': the words after
+                        # the passage up to the attribution are part of the content
+                        qtype, start, end = "mixed", p.outer_start, run_on
+                        conf -= 0.1
                 # no subject: an inherited speaker of the same paragraph or the one before
                 if (
                     spk is None
