@@ -113,6 +113,11 @@ def test_seed_indirect_statements(seed_rows):
     assert rutte["speaker_name"] == "Mark Rutte"
     zelenskiy = _find(indirect, "only Nato membership")
     assert zelenskiy["speaker"] == "Mr Zelenskiy"
+    assert zelenskiy["text"].endswith("a new invasion of his country")
+    warning = _find(indirect, "do not intimidate the Kremlin")
+    assert (warning["speaker_name"], warning["cue"]) == ("Volodymyr Zelenskiy", "warning")
+    # "Asked how the White House views Russia": put to Leavitt, said by nobody
+    assert not [r for r in seed_rows if "views Russia" in r["text"]]
 
 
 # ------------------------------------------------------------ passages (no model)
@@ -526,6 +531,44 @@ def test_content_speaker_type_and_cue(nlp, text, content, speaker, qtype, cue):
 def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
     rows = _rows(nlp, text)
     assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [(content, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle of speech after a comma is the speaker's next statement, even
+        # where the parser hangs it inside the reported clause
+        (
+            "Mr Zelenskiy has repeatedly said that only Nato membership would ensure "
+            "peace, warning that the pledges of European states do not intimidate the "
+            "Kremlin.",
+            [
+                ("that only Nato membership would ensure peace", "Mr Zelenskiy", "said"),
+                (
+                    "that the pledges of European states do not intimidate the Kremlin",
+                    "Mr Zelenskiy",
+                    "warning",
+                ),
+            ],
+        ),
+        # the question was put to Leavitt: neither hers nor the White House's stance
+        (
+            "Asked how the White House views Russia, Ms Leavitt said the president wants peace.",
+            [("the president wants peace", "Ms Leavitt", "said")],
+        ),
+        # a relative clause is not an aside that reports the sentence around it
+        (
+            "Mr Trump, who vowed to bring a swift end to the war, stated that the call went well.",
+            [
+                ("to bring a swift end to the war", "who", "vowed"),
+                ("that the call went well", "Mr Trump", "stated"),
+            ],
+        ),
+    ],
+)
+def test_each_statement_of_a_sentence_is_its_own_row(nlp, text, expected):
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == expected
 
 
 def test_learned_frames_add_stances_the_written_ones_miss(nlp):

@@ -224,6 +224,36 @@ def _object_before(verb: Token, complement: Token) -> Token | None:
     )
 
 
+def put_to_subject(tok: Token) -> bool:
+    """'Asked how ..., Ms Leavitt said' and 'Told that ..., he replied': a participle
+    clause with no subject of its own before its verb; what it reports was put to
+    the subject, not said by it."""
+    return (
+        tok.dep_ in ("advcl", "acl")
+        and tok.tag_ in ("VBN", "VBD")
+        and tok.i < tok.head.i
+        and not any(c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
+
+
+def trailing_participle(clause: Token, cue: Token) -> Token | None:
+    """'X said that A would happen, warning that B': a participle of speech after a
+    comma that the parser hung inside the reported clause; it is the speaker's next
+    statement, so the clause ends before it."""
+    for t in clause.subtree:
+        if (
+            t is not clause
+            and t.tag_ == "VBG"
+            and t.dep_ == "advcl"
+            and t.i > cue.i
+            and t.i > 0
+            and t.doc[t.i - 1].text == ","
+            and _is_cue(t, beliefs=True)
+        ):
+            return t
+    return None
+
+
 def stance_verb(tok: Token) -> bool:
     """A verb that can state its subject's stance: not a participle modifying a noun
     or a clause ("the bill, passed in May")."""
@@ -308,6 +338,29 @@ def _cue_text(tok: Token) -> str:
         if nxt is not None and nxt.lower_ == "to":
             return tok.doc.text[tok.idx : nxt.idx + len(nxt.text)]
     return tok.text
+
+
+def _reporting_cue(tok: Token) -> Token | None:
+    """For a participle hung inside a reported clause ("said that A, warning that
+    B"), the speech verb that reports the clause."""
+    node = tok.head
+    for _ in range(6):
+        if node.head is node or node.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
+            return None
+        if node.dep_ == "ccomp" and _is_cue(node.head, beliefs=True):
+            return node.head
+        node = node.head
+    return None
+
+
+def reported_speaker(cue: Token) -> Token | None:
+    """The speaker of a cue of reported speech: that of the outer speech verb for a
+    participle hung in its clause ("Zelenskiy said A, warning that B")."""
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+        outer = _reporting_cue(cue)
+        if outer is not None and not _crosses_line(outer, cue):
+            return speaker_of(outer)
+    return speaker_of(cue)
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -1404,9 +1457,9 @@ class _Builder:
                 if not self.parenthetical(tok):
                     stances.append(tok)
                 continue
-            if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"):
+            if put_to_subject(tok) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")):
                 continue  # "Asked how ...": the question was put to the speaker
-            spk = speaker_of(tok)
+            spk = reported_speaker(tok)
             if spk is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
                 spk = tok.head  # "a statement saying that ...", "911 calls saying ..."
             if spk is None:
@@ -1418,6 +1471,9 @@ class _Builder:
                 if k and not self._clause_like(c):
                     continue
                 s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                later = trailing_participle(c, tok)
+                if later is not None:
+                    e = self.doc[later.i - 1].idx
                 if e - s < 8 or self.duplicates_row(s, e):
                     continue
                 if self.inside_quote(s) and self.inside_quote(e - 1):
@@ -1432,8 +1488,8 @@ class _Builder:
         if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.lower_ == "according":
             return False
         spk = speaker_of(tok)
-        if spk is None or tok.head is tok:
-            return False
+        if spk is None or tok.head is tok or tok.dep_ == "relcl":
+            return False  # "Trump, who vowed to ...": a relative clause, not an aside
         doc = self.doc
         sent = self.sent_of(tok)
         a = min(tok.i, spk.left_edge.i)
@@ -1489,13 +1545,16 @@ class _Builder:
         frames = self.frames.get(lemma)
         if not frames or not stance_verb(tok):
             return
+        if any(put_to_subject(a) for a in (tok, *tok.ancestors)):
+            return  # the question put to someone ("Asked how X views Y") is not X's
+
         if self.inside_row(tok.idx):
             return  # said within a statement or stance already kept: part of it
         found = next((c for c in stance_complements(tok) if c[0] in frames), None)
         if found is None:
             return
         frame, first, last, cue = found
-        spk = speaker_of(tok)
+        spk = reported_speaker(tok)
         if spk is not None and spk.lower_ == "it" and spk.dep_ == "expl":
             spk = None
         if spk is None and (lemma, frame) not in SUBJECTLESS_FRAMES:
