@@ -295,6 +295,27 @@ def test_sql_is_read_only(seeded):
     assert counts(seeded)["quotes"] > 0
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "COPY quotes TO '{new}'",
+        "SELECT * FROM read_csv('{csv}')",
+        "ATTACH '{db}' AS other",
+    ],
+)
+def test_sql_cannot_touch_files(seeded, tmp_path, statement):
+    new, csv, db = tmp_path / "leak.csv", tmp_path / "secret.csv", tmp_path / "other.duckdb"
+    csv.write_text("secret\ns3cr3t-value\n")
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE secret AS SELECT 's3cr3t-value' AS v")
+    query = statement.format(new=new, csv=csv, db=db)
+    result = CliRunner().invoke(app, ["sql", query, "--warehouse", str(seeded)])
+    assert result.exit_code == 5, result.output
+    assert "file system operations are disabled" in result.output
+    assert not new.exists()
+    assert "s3cr3t-value" not in result.output
+
+
 def test_export_writes_every_table_as_parquet(seeded, tmp_path):
     result = CliRunner().invoke(app, ["export", str(tmp_path / "out"), "--warehouse", str(seeded)])
     assert result.exit_code == 0, result.output

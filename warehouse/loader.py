@@ -316,8 +316,13 @@ def record_run(
 def query(
     path: Path, sql: str, params: Mapping[str, Any] | None = None
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run one read-only statement with bound parameters; returns (columns, rows)."""
+    """Run one read-only statement with bound parameters; returns (columns, rows).
+
+    The statement sees the warehouse only: no file reads or writes (COPY, read_csv,
+    ATTACH), so a query typed by a user cannot leak or overwrite files."""
     with connect(path, read_only=True) as con:
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
         try:
             cursor = con.execute(sql, dict(params) if params else None)
         except duckdb.Error as exc:
