@@ -145,6 +145,11 @@ def test_passage_apostrophes_are_not_quotes():
     assert find_passages(text) == []
 
 
+def test_passage_markup_attributes_are_not_quotes():
+    text = 'He tweeted: <tweet author="RandPaul" id="67">My thoughts are "with them"</tweet>.'
+    assert [text[p.start : p.end] for p in find_passages(text)] == ["with them"]
+
+
 def test_passage_nested_quotes_stay_inside():
     text = "She said: \u201cHe told me \u2018never again\u2019 and left.\u201d"
     passages = find_passages(text)
@@ -563,6 +568,18 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
                 ("to bring a swift end to the war", "who", "vowed"),
                 ("that the call went well", "Mr Trump", "stated"),
             ],
+        ),
+        # a title-case name in a sentence is a title, not a quotation ...
+        ('He strode onstage to the "Air Force One" theme song.', []),
+        (
+            'In an interview on CBS\'s "Face the Nation," Mr Ryan said the shootings '
+            "were a tragedy.",
+            [("the shootings were a tragedy", "Mr Ryan", "said")],
+        ),
+        # ... unless someone calls someone by it
+        (
+            'Trump called Cruz "Lyin\' Ted" at the rally.',
+            [('Cruz "Lyin\' Ted" at the rally', "Trump", "called")],
         ),
     ],
 )

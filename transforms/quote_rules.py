@@ -204,6 +204,15 @@ def _double_apostrophes(text: str) -> str:
     return "".join(chars)
 
 
+_MARKUP_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>")
+
+
+def _mask_markup(text: str) -> str:
+    """Markup tags left in an article (`<tweet author="X">`) become spaces, so
+    their attribute values are not taken for quotations; offsets are unchanged."""
+    return _MARKUP_TAG_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_passages(text: str) -> list[Passage]:
     """Every top-level quoted passage of ``text``, sorted by start.
 
@@ -214,7 +223,7 @@ def find_passages(text: str) -> list[Passage]:
         return []
     result: list[Passage] = []
     original = text
-    text = _double_apostrophes(text)
+    text = _mask_markup(_double_apostrophes(text))
     lines = _lines(text)
     for li, (a, b) in enumerate(lines):
         doubles = _double_passages(text, a, b, li)

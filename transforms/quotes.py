@@ -1197,6 +1197,17 @@ class _Builder:
             j += 1
         return head
 
+    def names_a_title(self, p: Passage) -> bool:
+        """'on CBS's "Face the Nation,"' and 'waved "Hispanics para Trump" signs': a
+        title-case name in the middle of a sentence names a show, a book or a sign."""
+        pre = self.text[: p.outer_start].rstrip(" \t")[-1:]
+        if not (pre.isalnum() or pre in "\u2019'"):
+            return False
+        words = self.text[p.start : p.end].rstrip(",.").split()
+        if not 2 <= len(words) <= 8 or not words[0][0].isupper() or not words[-1][0].isupper():
+            return False
+        return all(w[0].isupper() or (w.isalpha() and w.islower() and len(w) <= 4) for w in words)
+
     def do_passages(self) -> None:
         prev_row: dict | None = None
         prev_passage: Passage | None = None
@@ -1219,6 +1230,8 @@ class _Builder:
                 continue
             before, after = self.window(p, idx) if self.has_parse else ([], [])
             cue, where = self.choose_cue(p, before, after) if self.has_parse else (None, "")
+            if where != "before" and self.names_a_title(p):
+                continue  # a title; 'called Cruz "Lyin' Ted"' still quotes a name
             if cue is not None and where == "after":
                 spk0 = speaker_of(cue)
                 if spk0 is None or self.in_passage(spk0):
