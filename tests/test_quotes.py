@@ -116,6 +116,13 @@ def test_seed_indirect_statements(seed_rows):
     assert zelenskiy["text"].endswith("a new invasion of his country")
     warning = _find(indirect, "do not intimidate the Kremlin")
     assert (warning["speaker_name"], warning["cue"]) == ("Volodymyr Zelenskiy", "warning")
+    # a title and the name after it, with no comma between, are one mention
+    hegseth = _find(indirect, "should not expect to regain all occupied territory")
+    assert (hegseth["speaker"], hegseth["speaker_name"], hegseth["cue"]) == (
+        "US secretary for defence Pete Hegseth",
+        "Pete Hegseth",
+        "comments",
+    )
     # "Asked how the White House views Russia": put to Leavitt, said by nobody
     assert not [r for r in seed_rows if "views Russia" in r["text"]]
 

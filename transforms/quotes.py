@@ -99,6 +99,12 @@ def _np_span(head: Token) -> tuple[int, int]:
             end_tok = child
         else:
             break
+    if head.pos_ == "NOUN":
+        # "US secretary for defence Pete Hegseth": a title and the name it goes with,
+        # no comma between, are one mention
+        name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None and not any(t.is_punct for t in head.doc[head.i : name.i]):
+            end_tok = name
     # do not start on punctuation or a quotation mark, nor before a dash
     doc = head.doc
     i = start_tok.i
