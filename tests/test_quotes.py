@@ -72,6 +72,8 @@ def test_seed_partial_quote_lead_from_the_front(seed_rows):
     assert r["quote_type"] in ("partial", "mixed")
     assert r["speaker_name"] == "Pete Hegseth"
     assert r["cue"] == "told"
+    # "in Brussels, where he also told ...": what he told, not the place
+    assert r["text"].startswith("that they must now \u201clead from the front\u201d")
 
 
 def test_seed_unattributed_paragraph_inherits(seed_rows):
@@ -512,6 +514,15 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "a Homeland Security memo",
             "mixed",
             "put",
+        ),
+        # a quotation inside someone's claim is theirs, not the subject's of the verb
+        (
+            "Politifact did a fact-check on Donald Trump\u2019s claim that there have been "
+            "\u201cthousands of shootings\u201d in Chicago.",
+            "that there have been \u201cthousands of shootings\u201d in Chicago",
+            "Donald Trump",
+            "mixed",
+            "claim",
         ),
     ],
 )

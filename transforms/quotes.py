@@ -946,6 +946,21 @@ class _Builder:
         chain = self.governing(p)
         if not chain:
             return None
+        for k, a in enumerate(chain):
+            if _is_cue(a, beliefs=True):
+                break  # a speech verb nearer the passage reports it
+            owner = next((c for c in a.children if c.dep_ == "poss"), None)
+            child = chain[k - 1] if k else self._passage_root(p)
+            if (
+                owner is not None
+                and child is not None
+                and child.i > a.i
+                and a.lemma_.lower() in SPEECH_NOUNS
+            ):
+                # "Politifact seized on Trump's claim that there were "thousands of
+                # shootings"": the claim is Trump's
+                end = child.right_edge.idx + len(child.right_edge.text)
+                return a, (min(child.left_edge.idx, p.start), max(end, p.outer_end)), owner
         cues = [a for a in chain if _is_cue(a, beliefs=True) and speaker_of(a) is not None]
         if cues:
             cue = _outer_cue(cues)
@@ -973,7 +988,12 @@ class _Builder:
             e = child.right_edge.idx + len(child.right_edge.text)
             if child.idx < cue.idx < e:
                 s = cue.idx + len(cue.text)
-            elif cue.dep_ == "relcl" and cue.head is not cue and cue.idx < p.outer_start:
+            elif (
+                cue.dep_ == "relcl"
+                and cue.head is not cue
+                and cue.idx < p.outer_start
+                and cue.left_edge.lower_ not in ("where", "when")
+            ):
                 # 'a clip that the judge called "distasteful"', 'Rubio, who he dubbed
                 # "the little senator"': the words named take the relative clause along
                 rel = cue.left_edge
