@@ -599,6 +599,25 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             'Trump called Cruz "Lyin\' Ted" at the rally.',
             [('Cruz "Lyin\' Ted" at the rally', "Trump", "called")],
         ),
+        # a title line with no closing punctuation ends there, even where the parser
+        # runs it on into the text: neither the content nor the speaker crosses it
+        (
+            "Kirwan demands Italy consistency\n\nItaly coach John Kirwan has challenged "
+            "his side to match the performance they produced against Ireland.",
+            [
+                ("Italy consistency", "Kirwan", "demands"),
+                (
+                    "his side to match the performance they produced against Ireland",
+                    "Italy coach John Kirwan",
+                    "challenged",
+                ),
+            ],
+        ),
+        # a speech verb with an object of its own is no aside reporting the sentence
+        (
+            "Despite losing 28-17 on Sunday, the Italians confirmed their continuing improvement.",
+            [("their continuing improvement", "the Italians", "confirmed")],
+        ),
     ],
 )
 def test_each_statement_of_a_sentence_is_its_own_row(nlp, text, expected):

@@ -105,11 +105,14 @@ def _np_span(head: Token) -> tuple[int, int]:
         name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None and not any(t.is_punct for t in head.doc[head.i : name.i]):
             end_tok = name
-    # do not start on punctuation or a quotation mark, nor before a dash
+    # do not start on punctuation or a quotation mark, nor before a dash or a line
+    # break (a title run on into the text)
     doc = head.doc
     i = start_tok.i
     for k in range(head.i - 1, start_tok.i - 1, -1):
-        if doc[k].text in DASHES and (doc[k].whitespace_ or (k > 0 and doc[k - 1].whitespace_)):
+        if "\n" in doc[k].text_with_ws or (
+            doc[k].text in DASHES and (doc[k].whitespace_ or (k > 0 and doc[k - 1].whitespace_))
+        ):
             i = k + 1
             break
     while i < head.i and (doc[i].is_punct or doc[i].is_space):
@@ -661,6 +664,15 @@ class _Builder:
         inherited: dict | None = None,
     ) -> dict | None:
         start, end = self.trim(start, end)
+        brk = self.text.find("\n", start, end)
+        if qtype == "indirect" and brk >= 0 and self.text[:brk].rstrip()[-1:].isalnum():
+            # a line with no closing punctuation is a title the parser ran on into
+            # the text: reported speech stays on the side of its speaker
+            at = speaker_tok.idx if speaker_tok is not None else start
+            if at < brk:
+                start, end = self.trim(start, brk)
+            else:
+                start, end = self.trim(self.text.rfind("\n", start, end) + 1, end)
         if end <= start:
             return None
         row: dict[str, Any] = {
@@ -1529,6 +1541,8 @@ class _Builder:
         spk = speaker_of(tok)
         if spk is None or tok.head is tok or tok.dep_ == "relcl":
             return False  # "Trump, who vowed to ...": a relative clause, not an aside
+        if any(c.dep_ == "dobj" and c.lower_ not in ("so", "this") for c in tok.children):
+            return False  # "..., the Italians confirmed their improvement": an object
         doc = self.doc
         sent = self.sent_of(tok)
         a = min(tok.i, spk.left_edge.i)
