@@ -618,6 +618,8 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "Despite losing 28-17 on Sunday, the Italians confirmed their continuing improvement.",
             [("their continuing improvement", "the Italians", "confirmed")],
         ),
+        # "That said," is a discourse marker, not a statement of "that"
+        ("The game is short. That said, it is still great fun to play.", []),
     ],
 )
 def test_each_statement_of_a_sentence_is_its_own_row(nlp, text, expected):

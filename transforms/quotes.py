@@ -317,10 +317,27 @@ def _is_cue(tok: Token, beliefs: bool = False) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_LEMMAS:
-        return True
+        return not _that_said(tok)
     if lemma == "put" and _as_x_put_it(tok):
         return True
     return beliefs and lemma in BELIEF_LEMMAS
+
+
+def _that_said(tok: Token) -> bool:
+    """'That said, ...': a discourse marker at the start of a sentence, not speech."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "said"
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].lower_ in ("that", "this")
+        and doc[tok.i + 1].text == ","
+        and (
+            tok.i == 1
+            or doc[tok.i - 2].is_sent_end
+            or doc[tok.i - 2].is_punct
+            or doc[tok.i - 2].is_space
+        )
+    )
 
 
 def _as_x_put_it(tok: Token) -> bool:
