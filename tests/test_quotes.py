@@ -327,8 +327,21 @@ def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     rows = quote_rows(doc, mentions)
     r = _starting(rows, "We must be realistic")
     assert r["speaker"] == "he"
-    if any(m["text"] == "Pete Hegseth" and m["label"] == "PERSON" for m in mentions):
-        assert r["speaker_name"] == "Pete Hegseth"
+    assert r["speaker_name"] == "Pete Hegseth"
+
+
+def test_pronoun_skips_a_name_that_only_modifies_a_noun(nlp):
+    text = (
+        "Singer Britney Spears is suing eight insurance companies.\n\n"
+        "The pop star cancelled her Onyx Hotel tour last June after suffering a knee "
+        "injury. She said she was seeking to be reimbursed for the costs."
+    )
+    doc = nlp(text)
+    mentions = _mentions(doc)
+    # the tagger takes the tour's name for a person: the case this guards
+    assert ("Onyx Hotel", "PERSON") in {(m["text"], m["label"]) for m in mentions}
+    r = _find(quote_rows(doc, mentions), "seeking to be reimbursed")
+    assert (r["speaker"], r["speaker_name"]) == ("She", "Britney Spears")
 
 
 def test_partial_quote_is_mixed(nlp):

@@ -642,12 +642,20 @@ class _Builder:
             if m["start_char"] >= s:
                 break
             lab = m.get("entity_label") or m.get("label")
-            if lab in labels and not self.inside_quote(m["start_char"]):
-                best = m
+            if lab not in labels or self.inside_quote(m["start_char"]):
+                continue
+            if lab in PERSON_LABELS and self.modifier(m):
+                continue  # "her Onyx Hotel tour": a name the tagger took for a person
+            best = m
         if best is None:
             return None
         eid, name = self.canonical(best)
         return eid, name, best["start_char"]
+
+    def modifier(self, m: dict) -> bool:
+        """A mention that only modifies a noun after it ("her Onyx Hotel tour")."""
+        last = self.tok_at(m["end_char"] - 1)
+        return last is not None and last.dep_ == "compound" and last.head.i > last.i
 
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.passage_starts, char) - 1
