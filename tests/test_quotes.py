@@ -159,6 +159,20 @@ def test_passage_markup_attributes_are_not_quotes():
     assert [text[p.start : p.end] for p in find_passages(text)] == ["with them"]
 
 
+def test_passage_reopened_without_closing_in_one_line():
+    # paragraph breaks lost: each sentence-final re-opening starts a new passage of
+    # the same quotation; an opener before an unfinished phrase was stray
+    text = 'Ferrero said: "I worked hard. "The hard part was the injury." He left.'
+    passages = find_passages(text)
+    assert [text[p.start : p.end] for p in passages] == [
+        "I worked hard.",
+        "The hard part was the injury.",
+    ]
+    assert (passages[0].close_at, passages[0].continued) == (None, True)
+    stray = 'He said "we will win "The Game" today.'
+    assert [stray[p.start : p.end] for p in find_passages(stray)] == ["The Game"]
+
+
 def test_passage_nested_quotes_stay_inside():
     text = "She said: \u201cHe told me \u2018never again\u2019 and left.\u201d"
     passages = find_passages(text)
@@ -250,6 +264,19 @@ def test_multi_paragraph_quote(nlp):
     assert a["text"] == "The first thing we must do is fix the roads."
     assert a["speaker"] == b["speaker"] == "Senator Jane Smith"
     assert a["quote_type"] == b["quote_type"] == "direct"
+
+
+def test_quotation_reopened_in_one_line_keeps_its_speaker(nlp):
+    text = (
+        '"Physically I am fine," said Ferrero. "I was working very hard before the '
+        'final. "The difficult moments were when I had the chicken pox." He is 25.'
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"], r["quote_type"]) for r in rows] == [
+        ("Physically I am fine", "Ferrero", "direct"),
+        ("I was working very hard before the final.", "Ferrero", "direct"),
+        ("The difficult moments were when I had the chicken pox.", "Ferrero", "direct"),
+    ]
 
 
 def test_paragraph_without_attribution_inherits(nlp):

@@ -148,7 +148,14 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
                 # a second “ only closes when it looks like a closer
                 is_close = not _is_word(nxt) and not prev.isspace()
             if ch == '"' and opener == '"' and prev.isspace() and _is_word(nxt):
-                # `"word` while open: a new opener; the previous one was stray
+                # `"word` while open: a new opener. After a full sentence it re-opens
+                # the quotation, as a new paragraph would in text whose paragraph
+                # breaks were lost ('... until now. "The difficult ...'); else the
+                # previous opener was stray
+                said = text[open_at + 1 : i].rstrip()
+                if said[-1:] in ".!?" and len(said.split()) >= 2:
+                    s, e = _strip_span(text, open_at + 1, i)
+                    out.append(Passage(s, e, open_at, None, opener, li, continued=True))
                 opener, open_at = ch, i
                 i += 1
                 continue
