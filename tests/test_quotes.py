@@ -357,6 +357,30 @@ def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     assert r["speaker_name"] == "Pete Hegseth"
 
 
+def test_pronoun_does_not_resolve_across_gender(nlp):
+    # "Mr Smith" spoke last, but "She" is the woman named before him
+    text = (
+        "Ms Jones chaired the meeting. Mr Smith said the ban would save lives. "
+        "She said it was long overdue."
+    )
+    r = _find(_rows(nlp, text), "it was long overdue")
+    assert (r["speaker"], r["speaker_name"]) == ("She", "Jones")
+
+
+def test_role_resolves_to_the_name_in_apposition(nlp):
+    text = (
+        '"In a sense, we have hardly started," the new chair of the Internet '
+        "Engineering Task Force (IETF), Brian Carpenter, says.\n\n"
+        "But the chairman of the working party, Ambassador Stefan Johannesson of "
+        "Iceland, warned that the talks could take years."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+        ("the new chair", "Brian Carpenter"),
+        ("the chairman", "Stefan Johannesson"),
+    ]
+
+
 def test_pronoun_skips_a_name_that_only_modifies_a_noun(nlp):
     text = (
         "Singer Britney Spears is suing eight insurance companies.\n\n"

@@ -194,6 +194,11 @@ HONORIFICS = {
 }
 
 
+MALE_HONORIFICS = {"mr", "sir", "lord"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
 # What may follow a stance verb's object as part of the same complement.
 COMPLEMENT_DEPS = {"prep", "advcl", "xcomp", "oprd", "ccomp", "dative", "npadvmod"}
 
@@ -452,6 +457,23 @@ class _Builder:
         self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
         self._sents: list[Any] | None = None
         self._sent_starts: list[int] = []
+        self.gender = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """Entity id -> "m" or "f" where an honorific says so ("Mr McConnell")."""
+        seen: dict[str, set[str]] = {}
+        for m in self.mentions:
+            eid = m.get("entity_id")
+            if eid is None:
+                continue
+            words = (self.text[max(0, m["start_char"] - 6) : m["start_char"]] + m["text"]).split()
+            for w in words[-len(m["text"].split()) - 1 :][:2]:
+                w = w.lower().rstrip(".")
+                if w in MALE_HONORIFICS:
+                    seen.setdefault(eid, set()).add("m")
+                elif w in FEMALE_HONORIFICS:
+                    seen.setdefault(eid, set()).add("f")
+        return {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
 
     # -- positions
     def sent_of(self, tok: Token) -> Any:
@@ -566,6 +588,16 @@ class _Builder:
         if ante is not None:
             a_s, a_e = _np_span(ante)
             return self.resolve(a_s, a_e, ante)
+        if head is not None and head.pos_ == "NOUN":
+            # "the party's Holyrood leader, Nicola Sturgeon,": the person named in
+            # apposition
+            for c in head.children:
+                if c.dep_ != "appos":
+                    continue
+                pm = self.mention_over(*_np_span(c))
+                if pm is not None and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS:
+                    eid, name = self.canonical(pm)
+                    return eid, name, "PERSON"
         m = self.mention_over(s, e)
         if (
             m is not None
@@ -597,8 +629,11 @@ class _Builder:
         if low in PRONOUNS:
             person = low in PRONOUNS_PERSON
             if person:
+                want = PRONOUN_GENDER.get(low)
                 prev = self.previous_speaker(s, True)
-                cand = self.nearest_mention(s, PERSON_LABELS)
+                if prev is not None and self.gender.get(prev[0] or "", want) != want:
+                    prev = None  # "She said" after Mr McConnell spoke: not his
+                cand = self.nearest_mention(s, PERSON_LABELS, want)
                 # the person in focus: the previous speaker unless another person was
                 # named since
                 if prev is not None and (
@@ -635,7 +670,7 @@ class _Builder:
         return cand[2] < last["start_char"]
 
     def nearest_mention(
-        self, s: int, labels: set[str]
+        self, s: int, labels: set[str], gender: str | None = None
     ) -> tuple[str | None, str | None, int] | None:
         best = None
         for m in self.mentions:
@@ -643,6 +678,8 @@ class _Builder:
                 break
             lab = m.get("entity_label") or m.get("label")
             if lab not in labels or self.inside_quote(m["start_char"]):
+                continue
+            if gender is not None and self.gender.get(m.get("entity_id") or "", gender) != gender:
                 continue
             if lab in PERSON_LABELS and self.modifier(m):
                 continue  # "her Onyx Hotel tour": a name the tagger took for a person
