@@ -489,6 +489,13 @@ def test_more_expressions(expr, ttype, expected):
     assert (tx.type, tx.value) == (ttype, expected)
 
 
+def test_vague_future_references_are_found():
+    text = "In the near future, and over the short term, it may sell at a later date."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["the near future", "the short term", "a later date"]
+    assert {normalise(f, PUB).value for f in found} == {"FUTURE_REF"}
+
+
 def test_later_is_not_part_of_the_duration():
     text = "Three days later, a minute and a half later, he left, a year earlier."
     found = [text[s:e] for s, e in find_candidates(text)]

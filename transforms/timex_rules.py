@@ -543,6 +543,7 @@ _PATTERNS: list[str] = [
     + NUMBER_WORD
     + r"|few|several|{_UNIT}))",
     r"recent\s+(?:years|months|weeks|days)",
+    r"the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short|long)\s+term|a\s+later\s+date",
     r"current",
     r"year-end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|mid-?day"
     r"|that\s+(?:same\s+)?(?:year|month|week|day)",
@@ -1020,7 +1021,9 @@ def _r_refs(t, had_the, anchor, tense, ref, context, mod):
             return None
         return _mk("DATE", "PAST_REF", relative=True)
     if t in ("future", "soon", "shortly", "later", "a later date") or re.fullmatch(
-        r"(?:near|distant) future|future (?:years|months|weeks|days|quarters)", t
+        r"(?:near|distant|foreseeable) future|(?:near|short|long) term"
+        r"|future (?:years|months|weeks|days|quarters)",
+        t,
     ):
         return _mk("DATE", "FUTURE_REF", relative=True)
     return None
