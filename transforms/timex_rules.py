@@ -543,7 +543,7 @@ _PATTERNS: list[str] = [
     + NUMBER_WORD
     + r"|few|several|{_UNIT}))",
     r"recent\s+(?:years|months|weeks|days)",
-    r"the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short|long)\s+term|a\s+later\s+date",
+    r"the\s+(?:near|distant)\s+future|the\s+(?:near|short|long)\s+term|a\s+later\s+date",
     r"current",
     r"year-end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|mid-?day"
     r"|that\s+(?:same\s+)?(?:year|month|week|day)",
