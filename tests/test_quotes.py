@@ -279,6 +279,20 @@ def test_quotation_reopened_in_one_line_keeps_its_speaker(nlp):
     ]
 
 
+def test_quote_opening_a_paragraph_takes_the_speaker_of_the_paragraph_before(nlp):
+    text = (
+        "Managing director David Monteith says his firm is the only company to offer "
+        'positional audio on a mobile.\n\n"There are quite a few basic technologies out '
+        'there, making the sound seem a bit bigger."'
+    )
+    r = _starting(_rows(nlp, text), "There are quite a few")
+    assert (r["speaker"], r["speaker_name"], r["cue"]) == (
+        "Managing director David Monteith",
+        "David Monteith",
+        "says",
+    )
+
+
 def test_paragraph_without_attribution_inherits(nlp):
     text = (
         "\u201cWe will rebuild the bridge,\u201d the mayor, Anna Berg, said on Monday.\n"

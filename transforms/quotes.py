@@ -1272,6 +1272,13 @@ class _Builder:
             toks = [t for t in self.doc[prev.start : first.i] if t.idx >= line_a]
         else:
             toks = [t for t in prev if t.idx >= line_a and t.i < first.i]
+        if not [t for t in toks if not t.is_space] and p.line > 0:
+            # the passage opens its paragraph: 'X says his firm is the only one.\n\n
+            # "There are ..."' takes the last sentence of the paragraph before
+            line_a = self.line_starts[p.line - 1]
+            while line_a > 0 and not self.text[line_a : self.line_starts[p.line]].strip():
+                line_a = self.line_starts[self.line_of(line_a - 1)]
+            toks = [t for t in prev if t.idx >= line_a and t.i < first.i and not t.is_space]
         if not toks or any(self.in_passage(t) for t in toks) or toks[0].idx < since:
             # a quote in that sentence: its attribution is that quote's (inherited)
             return None
