@@ -698,6 +698,11 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
         ),
         # "That said," is a discourse marker, not a statement of "that"
         ("The game is short. That said, it is still great fun to play.", []),
+        # "quoted X as saying": the words are X's, not the newspaper's
+        (
+            "The Financial Times quoted an insider in the talks as saying that HSBC was surprised.",
+            [("that HSBC was surprised", "an insider", "saying")],
+        ),
     ],
 )
 def test_each_statement_of_a_sentence_is_its_own_row(nlp, text, expected):

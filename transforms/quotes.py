@@ -394,9 +394,24 @@ def reported_speaker(cue: Token) -> Token | None:
     return speaker_of(cue)
 
 
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """For "saying" in "the paper quoted an insider as saying ...", the insider."""
+    prep = cue.head
+    if (
+        cue.dep_ != "pcomp"
+        or prep.lower_ != "as"
+        or prep.head.lemma_.lower() not in ("quote", "cite")
+    ):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
 def speaker_of(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         return _according_to(cue)
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None:
+        return quoted
     subj = _subject(cue)
     if subj is not None and subj.dep_ == "expl":
         return None
@@ -1667,6 +1682,8 @@ class _Builder:
         frames = self.frames.get(lemma)
         if not frames or not stance_verb(tok):
             return
+        if any(_quoted_as_saying(g) for c in tok.children for g in c.children):
+            return  # "quoted an insider as saying ...": the insider's statement
         if any(put_to_subject(a) for a in (tok, *tok.ancestors)):
             return  # the question put to someone ("Asked how X views Y") is not X's
 
