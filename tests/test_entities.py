@@ -304,3 +304,14 @@ def test_seed_pipeline_component_is_registered(nlp, seed_doc):
     ents = {(e.start_char, e.text, e.label_) for e in seed_doc.ents}
     assert not any("]" in text for _, text, _ in ents)
     assert any(text == "Kyiv" and label == "GPE" for _, text, label in ents)
+
+
+def test_name_in_apposition_to_a_title_is_a_person(nlp):
+    # the model tags "Nicola Sturgeon" ORG here; "leader, X" makes her a person
+    doc = nlp(
+        "The Scottish National Party's Holyrood leader, Nicola Sturgeon, welcomed the "
+        "move but added that the public should be consulted."
+    )
+    labels = {r["text"]: r["label"] for r in mention_rows(doc)}
+    assert labels["Nicola Sturgeon"] == "PERSON"
+    assert labels["Scottish National Party"] == "ORG"

@@ -484,6 +484,13 @@ def preceding_evidence(doc: Doc, start: int) -> tuple[bool, bool]:
     word = doc[i].text
     if is_honorific(word):
         return True, False
+    if word == "," and i > 0 and doc[i - 1].dep_ != "compound":
+        # "the party's Holyrood leader, Nicola Sturgeon": a name in apposition
+        # to a person's title
+        return False, _is_title(doc[i - 1].text, PERSON_TITLES) and "appos" in (
+            doc[start].dep_,
+            doc[start].head.dep_,
+        )
     return False, _is_title(word, PERSON_TITLES)
 
 
