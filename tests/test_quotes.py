@@ -703,6 +703,11 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "The Financial Times quoted an insider in the talks as saying that HSBC was surprised.",
             [("that HSBC was surprised", "an insider", "saying")],
         ),
+        # the tokenizer splits "co-chairman" at its hyphen; the mention keeps it whole
+        (
+            "The Tory co-chairman said Mr Blair was very worried.",
+            [("Mr Blair was very worried", "The Tory co-chairman", "said")],
+        ),
     ],
 )
 def test_each_statement_of_a_sentence_is_its_own_row(nlp, text, expected):

@@ -99,6 +99,15 @@ def _np_span(head: Token) -> tuple[int, int]:
             end_tok = child
         else:
             break
+    doc = head.doc
+    while (
+        end_tok.i + 2 < len(doc)
+        and doc[end_tok.i + 1].text == "-"
+        and not end_tok.whitespace_
+        and not doc[end_tok.i + 1].whitespace_
+        and doc[end_tok.i + 2].is_alpha
+    ):
+        end_tok = doc[end_tok.i + 2]  # a hyphenated word the tokenizer split ("co-chairman")
     if head.pos_ == "NOUN":
         # "US secretary for defence Pete Hegseth": a title and the name it goes with,
         # no comma between, are one mention
@@ -107,7 +116,6 @@ def _np_span(head: Token) -> tuple[int, int]:
             end_tok = name
     # do not start on punctuation or a quotation mark, nor before a dash or a line
     # break (a title run on into the text)
-    doc = head.doc
     i = start_tok.i
     for k in range(head.i - 1, start_tok.i - 1, -1):
         if "\n" in doc[k].text_with_ws or (
@@ -122,6 +130,8 @@ def _np_span(head: Token) -> tuple[int, int]:
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    # "co-chairman" split at its hyphen can give the verb a "-" subject
+    subjects = [c for c in subjects if not c.is_punct] or subjects
     if len(subjects) > 1:
         # two subjects in a bad parse ("In Berea, OH, ..., Gov. Kasich said"): the one
         # nearest before the verb
