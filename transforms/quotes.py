@@ -112,7 +112,7 @@ def _np_span(head: Token) -> tuple[int, int]:
         # "US secretary for defence Pete Hegseth": a title and the name it goes with,
         # no comma between, are one mention
         name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if name is not None and not any(t.is_punct for t in head.doc[head.i : name.i]):
+        if name is not None and not any(t.is_punct for t in doc[head.i : name.i]):
             end_tok = name
     # do not start on punctuation or a quotation mark, nor before a dash or a line
     # break (a title run on into the text)
@@ -491,14 +491,18 @@ class _Builder:
             eid = m.get("entity_id")
             if eid is None:
                 continue
-            words = (self.text[max(0, m["start_char"] - 6) : m["start_char"]] + m["text"]).split()
-            for w in words[-len(m["text"].split()) - 1 :][:2]:
+            before = self.text[max(0, m["start_char"] - 6) : m["start_char"]].split()[-1:]
+            for w in before + m["text"].split()[:1]:
                 w = w.lower().rstrip(".")
                 if w in MALE_HONORIFICS:
                     seen.setdefault(eid, set()).add("m")
                 elif w in FEMALE_HONORIFICS:
                     seen.setdefault(eid, set()).add("f")
         return {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
+
+    def fits_gender(self, eid: str | None, want: str | None) -> bool:
+        """Entity ``eid`` may be referred to by a pronoun of gender ``want``."""
+        return want is None or self.gender.get(eid or "", want) == want
 
     # -- positions
     def sent_of(self, tok: Token) -> Any:
@@ -656,7 +660,7 @@ class _Builder:
             if person:
                 want = PRONOUN_GENDER.get(low)
                 prev = self.previous_speaker(s, True)
-                if prev is not None and self.gender.get(prev[0] or "", want) != want:
+                if prev is not None and not self.fits_gender(prev[0], want):
                     prev = None  # "She said" after Mr McConnell spoke: not his
                 cand = self.nearest_mention(s, PERSON_LABELS, want)
                 # the person in focus: the previous speaker unless another person was
@@ -704,7 +708,7 @@ class _Builder:
             lab = m.get("entity_label") or m.get("label")
             if lab not in labels or self.inside_quote(m["start_char"]):
                 continue
-            if gender is not None and self.gender.get(m.get("entity_id") or "", gender) != gender:
+            if not self.fits_gender(m.get("entity_id"), gender):
                 continue
             if lab in PERSON_LABELS and self.modifier(m):
                 continue  # "her Onyx Hotel tour": a name the tagger took for a person
@@ -752,7 +756,7 @@ class _Builder:
     ) -> dict | None:
         start, end = self.trim(start, end)
         brk = self.text.find("\n", start, end)
-        if qtype == "indirect" and brk >= 0 and self.text[:brk].rstrip()[-1:].isalnum():
+        if qtype == "indirect" and brk >= 0 and self.text[start:brk].rstrip()[-1:].isalnum():
             # a line with no closing punctuation is a title the parser ran on into
             # the text: reported speech stays on the side of its speaker
             at = speaker_tok.idx if speaker_tok is not None else start
@@ -1696,7 +1700,6 @@ class _Builder:
             return  # "quoted an insider as saying ...": the insider's statement
         if any(put_to_subject(a) for a in (tok, *tok.ancestors)):
             return  # the question put to someone ("Asked how X views Y") is not X's
-
         if self.inside_row(tok.idx):
             return  # said within a statement or stance already kept: part of it
         found = next((c for c in stance_complements(tok) if c[0] in frames), None)
