@@ -809,6 +809,34 @@ def test_colon_names_the_speaker_without_speech_verb(nlp, text, content, speaker
     assert r["speaker"].split()[0] not in ("IOWA", "EARLY", "-")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the parser hangs the quotation on "said" beside the reported clause: still
+        # one statement, not an indirect clause cut at the mark plus a quote
+        (
+            "The Indiana governor said Democrats and the media are to blame for focusing "
+            "on \u201che said this, he tweeted that.\u201d",
+            "Democrats and the media are to blame for focusing on \u201che said this, he "
+            "tweeted that.\u201d",
+            "The Indiana governor",
+        ),
+        # a clause the quotation sits in is one row, not the clause and its widening
+        (
+            'Meanwhile the singer\'s mother has said she is "100% certain" her son did not '
+            "commit the crimes he is charged with.",
+            'she is "100% certain" her son did not commit the crimes he is charged with',
+            "the singer's mother",
+        ),
+    ],
+)
+def test_reported_clause_and_its_quotation_are_one_row(nlp, text, content, speaker):
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["quote_type"], r["speaker"]) for r in rows] == [
+        (content, "mixed", speaker)
+    ]
+
+
 def test_noun_phrase_and_any_verb_after_quote(nlp):
     rows = _rows(nlp, "\u201cGo back to your seat right now,\u201d the senator barked at him.")
     r = _starting(rows, "Go back to your seat")

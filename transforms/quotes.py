@@ -1750,10 +1750,40 @@ class _Builder:
     def _has_that(tok: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
+    def one_statement(self, a: dict, b: dict) -> bool:
+        """Rows ``a`` (indirect) and ``b`` (quoted, starting after ``a``) are one
+        statement: the same cue and speaker mention, and ``b`` overlaps ``a`` or
+        carries its clause on into the quotation ('said Democrats are to blame for
+        focusing on "he said this"', which a bad parse splits in two)."""
+        if a["quote_type"] != "indirect" or b["quote_type"] == "indirect":
+            return False
+        if a["cue"] != b["cue"] or a["speaker_start"] is None:
+            return False
+        if a["speaker_start"] != b["speaker_start"]:
+            return False
+        if b["start_char"] < a["end_char"]:
+            return True
+        gap = self.text[a["end_char"] : b["start_char"]]
+        return self.text[a["end_char"] - 1].isalnum() and not gap.strip(" \t" + ALL_MARKS)
+
     def result(self) -> list[dict]:
+        merged: list[dict] = []
+        for r in sorted(self.rows, key=lambda r: (r["start_char"], r["end_char"])):
+            if merged and self.one_statement(merged[-1], r):
+                a = merged[-1]
+                end = max(a["end_char"], r["end_char"])
+                merged[-1] = {
+                    **a,
+                    "text": self.text[a["start_char"] : end],
+                    "end_char": end,
+                    "quote_type": "mixed",
+                    "confidence": max(a["confidence"], r["confidence"]),
+                }
+                continue
+            merged.append(r)
         out = []
         seen = set()
-        for r in sorted(self.rows, key=lambda r: (r["start_char"], r["end_char"])):
+        for r in merged:
             key = (r["start_char"], r["end_char"])
             if key in seen:
                 continue
