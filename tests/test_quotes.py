@@ -672,6 +672,11 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "were a tragedy.",
             [("the shootings were a tragedy", "Mr Ryan", "said")],
         ),
+        # ... even after a cue, when a possessive or a preposition governs it
+        (
+            'The senator told MSNBC\'s "Morning Joe" that the deal was dead.',
+            [("that the deal was dead", "The senator", "told")],
+        ),
         # ... unless someone calls someone by it
         (
             'Trump called Cruz "Lyin\' Ted" at the rally.',

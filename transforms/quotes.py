@@ -1344,6 +1344,13 @@ class _Builder:
             return False
         return all(w[0].isupper() or (w.isalpha() and w.islower() and len(w) <= 4) for w in words)
 
+    @staticmethod
+    def after_owner_or_preposition(p: Passage, before: list[Token]) -> bool:
+        """'said on Fox News's "Fox and Friends"': a name owned or governed by a
+        preposition is a title even when a cue precedes it."""
+        last = before[-1] if before else None
+        return last is not None and (last.tag_ == "POS" or last.pos_ == "ADP")
+
     def do_passages(self) -> None:
         prev_row: dict | None = None
         prev_passage: Passage | None = None
@@ -1366,7 +1373,9 @@ class _Builder:
                 continue
             before, after = self.window(p, idx) if self.has_parse else ([], [])
             cue, where = self.choose_cue(p, before, after) if self.has_parse else (None, "")
-            if where != "before" and self.names_a_title(p):
+            if self.names_a_title(p) and (
+                where != "before" or self.after_owner_or_preposition(p, before)
+            ):
                 continue  # a title; 'called Cruz "Lyin' Ted"' still quotes a name
             if cue is not None and where == "after":
                 spk0 = speaker_of(cue)
