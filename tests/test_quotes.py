@@ -701,6 +701,12 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "Despite losing 28-17 on Sunday, the Italians confirmed their continuing improvement.",
             [("their continuing improvement", "the Italians", "confirmed")],
         ),
+        # a possessive the parser cut from what it owns (two objects) keeps it
+        (
+            "Mr Hegseth dealt a heavy blow to Ukraine\u2019s hopes with his comments at Nato "
+            "headquarters in Brussels.",
+            [("a heavy blow to Ukraine\u2019s hopes", "Mr Hegseth", "dealt")],
+        ),
         # "That said," is a discourse marker, not a statement of "that"
         ("The game is short. That said, it is still great fun to play.", []),
         # "quoted X as saying": the words are X's, not the newspaper's

@@ -1725,6 +1725,10 @@ class _Builder:
     def add_stance(
         self, first: Token, last: Token, spk: Token | None, cue: str, conf: float
     ) -> None:
+        if last.tag_ == "POS" and last.i + 1 < len(last.doc) and last.nbor().pos_ == "NOUN":
+            # "dealt a heavy blow to Ukraine's hopes" parsed as two objects: the
+            # owner does not end the complement, what it owns does
+            last = last.nbor()
         s = first.idx
         e = last.idx + len(last.text)
         if e - s < 2 or self.duplicates_row(s, e):
