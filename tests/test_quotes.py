@@ -181,6 +181,21 @@ def test_passage_nested_quotes_stay_inside():
     ]
 
 
+def test_passage_nested_in_the_same_marks_stays_inside():
+    # the paragraph closes both: the inner pair is nested; with one closer left, a
+    # second opener is no nesting and the passage ends at that closer
+    text = (
+        "\u201cI\u2019d rather live in what he calls \u201chell\u201d than here.\u201d \u2015 Ana"
+    )
+    assert [text[p.start : p.end] for p in find_passages(text)] == [
+        "I\u2019d rather live in what he calls \u201chell\u201d than here."
+    ]
+    text = "\u201cWe lost. \u201cWe will win next time.\u201d"
+    assert [text[p.start : p.end] for p in find_passages(text)] == [
+        "We lost. \u201cWe will win next time."
+    ]
+
+
 def test_passage_unbalanced_closes_at_paragraph_end():
     text = "He said: \u201cwe will win.\nNext paragraph here."
     passages = find_passages(text)

@@ -121,6 +121,7 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
     i = a
     opener: str | None = None
     open_at = -1
+    depth = 0  # nested quotations in the open one's own kind of mark
     while i < b:
         ch = text[i]
         prev = text[i - 1] if i > a else " "
@@ -140,6 +141,18 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
                 # `" ` after a non-word: an opener followed by a stray space
                 opener, open_at = ch, i
         else:
+            if opener == "\u201c" and ch == "\u201c" and prev.isspace() and _is_word(nxt):
+                # '“... what he calls “hell” than ...”': a quotation nested in marks of
+                # the same kind, when the paragraph closes both
+                rest = text[i + 1 : b]
+                if rest.count("\u201d") - rest.count("\u201c") >= depth + 2:
+                    depth += 1
+                    i += 1
+                    continue
+            if depth and ch == "\u201d":
+                depth -= 1
+                i += 1
+                continue
             closers = DOUBLE_CLOSE_FOR.get(opener, "")
             is_close = ch in closers
             if is_close and opener == '"' and ch == "\u201d" and '"' in text[i + 1 : b]:
