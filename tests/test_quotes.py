@@ -182,13 +182,19 @@ def test_passage_nested_quotes_stay_inside():
 
 
 def test_passage_nested_in_the_same_marks_stays_inside():
-    # the paragraph closes both: the inner pair is nested; with one closer left, a
-    # second opener is no nesting and the passage ends at that closer
+    # the paragraph closes both (or the inner one, in an unclosed straight quotation):
+    # the inner pair is nested; with one closer left, a second opener is no nesting
+    # and the passage ends at that closer
     text = (
         "\u201cI\u2019d rather live in what he calls \u201chell\u201d than here.\u201d \u2015 Ana"
     )
     assert [text[p.start : p.end] for p in find_passages(text)] == [
         "I\u2019d rather live in what he calls \u201chell\u201d than here."
+    ]
+    text = '"WALLACE: As \u201cThe Journal\u201d wrote, it is a concern.\n"PENCE: Well, no.'
+    assert [text[p.start : p.end] for p in find_passages(text)] == [
+        "WALLACE: As \u201cThe Journal\u201d wrote, it is a concern.",
+        "PENCE: Well, no.",
     ]
     text = "\u201cWe lost. \u201cWe will win next time.\u201d"
     assert [text[p.start : p.end] for p in find_passages(text)] == [

@@ -141,11 +141,13 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
                 # `" ` after a non-word: an opener followed by a stray space
                 opener, open_at = ch, i
         else:
-            if opener == "\u201c" and ch == "\u201c" and prev.isspace() and _is_word(nxt):
-                # '“... what he calls “hell” than ...”': a quotation nested in marks of
-                # the same kind, when the paragraph closes both
+            if opener in '"\u201c' and ch == "\u201c" and prev.isspace() and _is_word(nxt):
+                # '“... what he calls “hell” than ...”' and '"WALLACE: ... as “The Wall
+                # Street Journal” wrote, ...': a nested quotation, when the paragraph
+                # closes it (and a typographic outer one too)
                 rest = text[i + 1 : b]
-                if rest.count("\u201d") - rest.count("\u201c") >= depth + 2:
+                outer = 1 if opener == "\u201c" else 0
+                if rest.count("\u201d") - rest.count("\u201c") >= depth + 1 + outer:
                     depth += 1
                     i += 1
                     continue
