@@ -722,6 +722,14 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "Despite losing 28-17 on Sunday, the Italians confirmed their continuing improvement.",
             [("their continuing improvement", "the Italians", "confirmed")],
         ),
+        # a parse run on across paragraphs (a list without full stops) does not carry
+        # the list into the quotation after it
+        (
+            "The new technologies include:\n\n - A pressure control system\n - Streamlined "
+            'cars to reduce the noise \n\n"It is a great honour for us," said Masayuki '
+            "Shimono, the firm's president.",
+            [("It is a great honour for us", "Masayuki Shimono", "said")],
+        ),
         # a possessive the parser cut from what it owns (two objects) keeps it
         (
             "Mr Hegseth dealt a heavy blow to Ukraine\u2019s hopes with his comments at Nato "

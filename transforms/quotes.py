@@ -521,6 +521,14 @@ class _Builder:
     def line_of(self, char: int) -> int:
         return bisect.bisect_right(self.line_starts, char) - 1
 
+    def within_paragraph(self, tok: Token, s: int, e: int) -> tuple[int, int]:
+        """s..e cut to the paragraph of ``tok``: a parse run on across paragraphs
+        does not carry reported speech into the next or the previous one."""
+        li = self.line_of(tok.idx)
+        a = self.line_starts[li]
+        b = self.line_starts[li + 1] - 1 if li + 1 < len(self.line_starts) else len(self.text)
+        return max(s, a), min(e, b)
+
     def in_passage(self, tok: Token) -> Passage | None:
         i = bisect.bisect_right(self.passage_starts, tok.idx) - 1
         # passages do not nest, so the last one starting before the token decides
@@ -1038,7 +1046,13 @@ class _Builder:
         roots = [t for t in toks if t.head is t or not (p.outer_start <= t.head.idx < p.outer_end)]
         if not roots:
             return []
-        return [a for a in roots[0].ancestors if not (p.outer_start <= a.idx < p.outer_end)]
+        chain = []
+        for a in roots[0].ancestors:
+            if self.line_of(a.idx) != p.line:
+                break  # a parse run on across paragraphs: no verb there governs it
+            if not (p.outer_start <= a.idx < p.outer_end):
+                chain.append(a)
+        return chain
 
     def embedded_attribution(
         self, p: Passage
@@ -1628,7 +1642,9 @@ class _Builder:
             for k, c in enumerate(comps):
                 if k and not self._clause_like(c):
                     continue
-                s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                s, e = self.within_paragraph(
+                    tok, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                )
                 later = trailing_participle(c, tok)
                 if later is not None:
                     e = self.doc[later.i - 1].idx
