@@ -730,6 +730,13 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "Shimono, the firm's president.",
             [("It is a great honour for us", "Masayuki Shimono", "said")],
         ),
+        # nor does reported speech run on over a paragraph break into a title
+        (
+            "Oz is putting his reputation on the line with what many expect to be his "
+            "softball interview with Trump.\n\nQUESTIONABLE MEDICAL CLAIMS\n\nOz has been "
+            "criticized before.",
+            [("what many expect to be his softball interview with Trump.", "many", "expect")],
+        ),
         # a possessive the parser cut from what it owns (two objects) keeps it
         (
             "Mr Hegseth dealt a heavy blow to Ukraine\u2019s hopes with his comments at Nato "

@@ -764,9 +764,9 @@ class _Builder:
     ) -> dict | None:
         start, end = self.trim(start, end)
         brk = self.text.find("\n", start, end)
-        if qtype == "indirect" and brk >= 0 and self.text[start:brk].rstrip()[-1:].isalnum():
-            # a line with no closing punctuation is a title the parser ran on into
-            # the text: reported speech stays on the side of its speaker
+        if qtype == "indirect" and brk >= 0:
+            # reported speech does not cross a paragraph break (a title or a list
+            # the parser ran on into the text): it stays on the side of its speaker
             at = speaker_tok.idx if speaker_tok is not None else start
             if at < brk:
                 start, end = self.trim(start, brk)
