@@ -202,6 +202,18 @@ def test_passage_nested_in_the_same_marks_stays_inside():
     ]
 
 
+def test_passage_closing_mark_typed_as_opener():
+    # a paragraph opened with \u201d, before a word or an elision
+    text = (
+        "\u201dFear. I am afraid.\u201d \u2015 Ana\n"
+        "\u201d \u2026 he delivered a mix,\u201d Mark wrote."
+    )
+    assert [text[p.start : p.end] for p in find_passages(text)] == [
+        "Fear. I am afraid.",
+        "\u2026 he delivered a mix,",
+    ]
+
+
 def test_passage_unbalanced_closes_at_paragraph_end():
     text = "He said: \u201cwe will win.\nNext paragraph here."
     passages = find_passages(text)

@@ -132,10 +132,14 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
             elif (
                 ch == "\u201d"
                 and (i == a or prev.isspace())
-                and _is_word(nxt)
+                and (
+                    _is_word(nxt)
+                    or (i == a and text[i + 1 : b].lstrip().startswith(("\u2026", ".")))
+                )
                 and "\u201d" in text[i + 1 : b]
             ):
-                # a closing mark typed as the opener of a paragraph
+                # a closing mark typed as the opener of a paragraph (before an elision:
+                # '” … he delivered a mix ...,” Barabak wrote')
                 opener, open_at = "\u201c", i
             elif ch == '"' and nxt.isspace() and i + 1 < b and not _is_word(prev):
                 # `" ` after a non-word: an opener followed by a stray space
