@@ -122,8 +122,12 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
     opener: str | None = None
     open_at = -1
     depth = 0  # nested quotations in the open one's own kind of mark
+    # typographic marks after position i, kept as the scan goes (no rescans: linear)
+    opens_after, closes_after = text.count("\u201c", a, b), text.count("\u201d", a, b)
     while i < b:
         ch = text[i]
+        opens_after -= ch == "\u201c"
+        closes_after -= ch == "\u201d"
         prev = text[i - 1] if i > a else " "
         nxt = text[i + 1] if i + 1 < b else " "
         if opener is None:
@@ -149,9 +153,8 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
                 # '“... what he calls “hell” than ...”' and '"WALLACE: ... as “The Wall
                 # Street Journal” wrote, ...': a nested quotation, when the paragraph
                 # closes it (and a typographic outer one too)
-                rest = text[i + 1 : b]
                 outer = 1 if opener == "\u201c" else 0
-                if rest.count("\u201d") - rest.count("\u201c") >= depth + 1 + outer:
+                if closes_after - opens_after >= depth + 1 + outer:
                     depth += 1
                     i += 1
                     continue
