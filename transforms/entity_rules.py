@@ -22,6 +22,7 @@ What the rules do, in order (``resolve_mentions``):
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 import unicodedata
@@ -350,12 +351,8 @@ def _is_punct(text: str) -> bool:
     return bool(text) and not any(c.isalnum() for c in text)
 
 
-def _line_is_caps(text: str, idx: int) -> bool:
-    """True when the line holding character idx of `text` (the doc's text, built once by
-    the caller: `doc.text` joins every token anew) is in capitals (headline, table)."""
-    start = text.rfind("\n", 0, idx) + 1
-    end = text.find("\n", idx)
-    line = text[start : end if end >= 0 else len(text)]
+def _line_is_caps(line: str) -> bool:
+    """True when the line is in capitals (headline, table)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -753,13 +750,16 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
     covered = [False] * n_tok
     blocked = [False] * n_tok  # non-entity spans of the model (dates, numbers)
     mentions: list[Mention] = []
-    caps_cache: dict[int, bool] = {}
-    text = doc.text
+    text = doc.text  # built once: `doc.text` joins every token anew
+    line_starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    caps_cache: dict[int, bool] = {}  # per line, not per token: a line is read once
 
     def caps_at(i: int) -> bool:
-        if i not in caps_cache:
-            caps_cache[i] = _line_is_caps(text, doc[i].idx)
-        return caps_cache[i]
+        line = bisect.bisect_right(line_starts, doc[i].idx) - 1
+        if line not in caps_cache:
+            end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
+            caps_cache[line] = _line_is_caps(text[line_starts[line] : end])
+        return caps_cache[line]
 
     def add(start: int, end: int, label: str, **kw) -> Mention | None:
         if end <= start or any(covered[start:end]):

@@ -477,12 +477,28 @@ class _Builder:
         self.passages: list[Passage] = sorted(find_passages(self.text), key=lambda p: p.outer_start)
         self.passage_starts = [p.outer_start for p in self.passages]
         self.tok_starts = [t.idx for t in doc]
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[dict[str, Any]] = []  # sorted by start_char
+        self.row_starts: list[int] = []
+        self.longest_row = 0
         self.has_parse = doc.has_annotation("DEP")
         self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
         self._sents: list[Any] | None = None
         self._sent_starts: list[int] = []
         self.gender = self._genders()
+        # lookups that would otherwise rescan the article per row (hostile input:
+        # thousands of quotes in one paragraph must stay near-linear)
+        self.low_text = self.text.lower()
+        self.person_at: dict[int, dict] = {}
+        for m in self.mentions:
+            if (m.get("entity_label") or m.get("label")) in PERSON_LABELS:
+                self.person_at.setdefault(m["start_char"], m)
+        self.role_holders: dict[str, tuple[str | None, str | None, str | None] | None] = {}
+        self.headline_lines: dict[int, bool] = {}
+        self.full_names: dict[str, tuple[str | None, str | None]] | None = None
+        self.mention_starts = [m["start_char"] for m in self.mentions]
+        self.longest_mention = max(
+            (m["end_char"] - m["start_char"] for m in self.mentions), default=0
+        )
 
     def _genders(self) -> dict[str, str]:
         """Entity id -> "m" or "f" where an honorific says so ("Mr McConnell")."""
@@ -546,9 +562,12 @@ class _Builder:
             if p.line + 1 < len(self.line_starts)
             else len(self.text)
         )
-        prev_end = max([q.outer_end for q in self.passages[:idx] if q.line == p.line] or [line_a])
-        nxt = [q.outer_start for q in self.passages[idx + 1 :] if q.line == p.line]
-        next_start = min(nxt) if nxt else line_b
+        # passages are sorted and do not overlap: the neighbours bound the window
+        prev_end, next_start = line_a, line_b
+        if idx > 0 and self.passages[idx - 1].line == p.line:
+            prev_end = max(line_a, self.passages[idx - 1].outer_end)
+        if idx + 1 < len(self.passages) and self.passages[idx + 1].line == p.line:
+            next_start = self.passages[idx + 1].outer_start
         before: list[Token] = []
         t = self.tok_at(p.outer_start - 1) if p.outer_start > 0 else None
         while t is not None and t.idx >= prev_end and t.idx < p.outer_start:
@@ -573,9 +592,8 @@ class _Builder:
     # -- speaker resolution
     def mention_over(self, s: int, e: int) -> dict | None:
         best, best_ov = None, 0
-        for m in self.mentions:
-            if m["start_char"] >= e:
-                break
+        lo = bisect.bisect_left(self.mention_starts, s - self.longest_mention)
+        for m in self.mentions[lo : bisect.bisect_left(self.mention_starts, e)]:
             ov = min(e, m["end_char"]) - max(s, m["start_char"])
             if ov > 0:
                 lab = m.get("entity_label") or m.get("label")
@@ -595,16 +613,18 @@ class _Builder:
         return eid, name
 
     def full_name(self, surname: str) -> tuple[str | None, str | None] | None:
-        """A lone surname ("Rutte", "Mr Rutte"): a fuller PERSON name in the article."""
+        """A lone surname ("Rutte", "Mr Rutte"): a fuller PERSON name in the article
+        (the first one, as mentions are sorted)."""
         if not surname or len(surname.split()) != 1:
             return None
-        for o in self.mentions:
-            oname = o.get("entity_name") or ""
-            olab = o.get("entity_label") or o.get("label")
-            parts = _strip_honorific(oname).split()
-            if olab in PERSON_LABELS and len(parts) > 1 and parts[-1] == surname:
-                return o.get("entity_id"), oname
-        return None
+        if self.full_names is None:
+            self.full_names = {}
+            for o in self.mentions:
+                oname = o.get("entity_name") or ""
+                parts = _strip_honorific(oname).split()
+                if (o.get("entity_label") or o.get("label")) in PERSON_LABELS and len(parts) > 1:
+                    self.full_names.setdefault(parts[-1], (o.get("entity_id"), oname))
+        return self.full_names.get(surname)
 
     def previous_speaker(
         self, before: int, person: bool | None
@@ -697,10 +717,12 @@ class _Builder:
         return None, None, None
 
     def _named_before_prev(self, s: int) -> bool:
-        prev_rows = [r for r in self.rows if r["start_char"] < s and r["speaker_entity_id"]]
-        if not prev_rows:
+        last = next(
+            (r for r in reversed(self.rows) if r["start_char"] < s and r["speaker_entity_id"]),
+            None,
+        )
+        if last is None:
             return False
-        last = prev_rows[-1]
         cand = self.nearest_mention(s, PERSON_LABELS)
         if cand is None:
             return True
@@ -709,10 +731,9 @@ class _Builder:
     def nearest_mention(
         self, s: int, labels: set[str], gender: str | None = None
     ) -> tuple[str | None, str | None, int] | None:
-        best = None
-        for m in self.mentions:
-            if m["start_char"] >= s:
-                break
+        # the last fitting mention before s: read backwards from s
+        for k in range(bisect.bisect_left(self.mention_starts, s) - 1, -1, -1):
+            m = self.mentions[k]
             lab = m.get("entity_label") or m.get("label")
             if lab not in labels or self.inside_quote(m["start_char"]):
                 continue
@@ -720,11 +741,9 @@ class _Builder:
                 continue
             if lab in PERSON_LABELS and self.modifier(m):
                 continue  # "her Onyx Hotel tour": a name the tagger took for a person
-            best = m
-        if best is None:
-            return None
-        eid, name = self.canonical(best)
-        return eid, name, best["start_char"]
+            eid, name = self.canonical(m)
+            return eid, name, m["start_char"]
+        return None
 
     def modifier(self, m: dict) -> bool:
         """A mention that only modifies a noun after it ("her Onyx Hotel tour")."""
@@ -736,19 +755,22 @@ class _Builder:
         return i >= 0 and self.passages[i].start <= char < self.passages[i].end
 
     def role_holder(self, role: str) -> tuple[str | None, str | None, str | None] | None:
-        low_text = self.text.lower()
-        start = 0
-        while True:
-            i = low_text.find(role, start)
-            if i < 0:
-                return None
+        """The person named right after the first mention of ``role`` followed by one
+        ("the secretary general, Mark Rutte")."""
+        if role not in self.role_holders:
+            self.role_holders[role] = self._find_role_holder(role)
+        return self.role_holders[role]
+
+    def _find_role_holder(self, role: str) -> tuple[str | None, str | None, str | None] | None:
+        i = self.low_text.find(role)
+        while i >= 0:
             j = i + len(role)
-            for m in self.mentions:
-                lab = m.get("entity_label") or m.get("label")
-                if lab in PERSON_LABELS and 0 <= m["start_char"] - j <= 2:
-                    eid, name = self.canonical(m)
-                    return eid, name, lab
-            start = i + 1
+            m = next((self.person_at[k] for k in range(j, j + 3) if k in self.person_at), None)
+            if m is not None:
+                eid, name = self.canonical(m)
+                return eid, name, m.get("entity_label") or m.get("label")
+            i = self.low_text.find(role, i + 1)
+        return None
 
     # -- rows
     def add_row(
@@ -809,8 +831,10 @@ class _Builder:
                 row["speaker"], row["speaker_start"], row["speaker_end"] = self.text[s:e], s, e
                 eid, name, lab = self.resolve(s, e, speaker_tok)
                 row["speaker_entity_id"], row["speaker_name"], row["_label"] = eid, name, lab
-        self.rows.append(row)
-        self.rows.sort(key=lambda r: r["start_char"])
+        at = bisect.bisect_right(self.row_starts, start)
+        self.rows.insert(at, row)
+        self.row_starts.insert(at, start)
+        self.longest_row = max(self.longest_row, end - start)
         return row
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -828,8 +852,14 @@ class _Builder:
         return any(
             min(e, r["end_char"]) - max(s, r["start_char"]) > 0
             and not (quoted_only and r["quote_type"] == "indirect")
-            for r in self.rows
+            for r in self.rows_near(s, e)
         )
+
+    def rows_near(self, s: int, e: int) -> list[dict[str, Any]]:
+        """The rows that can overlap s..e: those starting before e, and no earlier
+        than the longest row could reach from (keeps the checks off the whole list)."""
+        lo = bisect.bisect_left(self.row_starts, s - self.longest_row)
+        return self.rows[lo : bisect.bisect_left(self.row_starts, e)]
 
     # -- passages
     def choose_cue(
@@ -1375,7 +1405,9 @@ class _Builder:
                 if p.line + 1 < len(self.line_starts)
                 else len(self.text)
             )
-            if _is_headline(self.text[line_a:line_b]):
+            if p.line not in self.headline_lines:
+                self.headline_lines[p.line] = _is_headline(self.text[line_a:line_b])
+            if self.headline_lines[p.line]:
                 continue
             m = TRANSCRIPT_RE.match(self.text, p.start, p.end)
             if m and m.end() < p.end:
@@ -1754,11 +1786,11 @@ class _Builder:
         self.add_row(s, e, "indirect", spk, cue, conf)
 
     def inside_row(self, char: int) -> bool:
-        return any(r["start_char"] <= char < r["end_char"] for r in self.rows)
+        return any(r["start_char"] <= char < r["end_char"] for r in self.rows_near(char, char + 1))
 
     def duplicates_row(self, s: int, e: int) -> bool:
         """A row over (mostly) the same text already exists."""
-        for r in self.rows:
+        for r in self.rows_near(s, e):
             ov = min(e, r["end_char"]) - max(s, r["start_char"])
             if ov > 0 and 2 * ov >= e - s and 2 * ov >= r["end_char"] - r["start_char"]:
                 return True
