@@ -377,7 +377,7 @@ def _cue_text(tok: Token) -> str:
     if tok.lower_ == "according":
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ == "to":
-            return tok.doc.text[tok.idx : nxt.idx + len(nxt.text)]
+            return tok.doc[tok.i : nxt.i + 1].text  # not doc.text: it joins every token
     return tok.text
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from transforms.timex_rules import (
     GRANULARITIES,
@@ -413,7 +413,7 @@ def _row(
     end: int,
     published: date | None,
     ref: date | None,
-    mentions,
+    located: list[tuple[int, Any]],
     quarterly: bool = False,
     timex_of: list[int] | None = None,
     this: int = -1,
@@ -463,15 +463,12 @@ def _row(
             clause = None
     event = clause[1] if clause is not None else sent_text.strip()
     ids = []
-    for m in mentions or ():
-        if not isinstance(m, dict) or m.get("entity_id") is None:
-            continue
-        at = m.get("start_char")
-        if not isinstance(at, int) or not sent_start <= at < sent_end:
-            continue
+    lo = bisect.bisect_left(located, sent_start, key=lambda m: m[0])
+    hi = bisect.bisect_left(located, sent_end, key=lambda m: m[0])
+    for at, entity_id in located[lo:hi]:
         if clause is not None and _token_at(token_starts, at) not in clause[0]:
             continue
-        ids.append(m["entity_id"])
+        ids.append(entity_id)
     ids = sorted(set(ids), key=str)
     row = {
         "expression": text[start:end],
@@ -519,6 +516,17 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
     # a month or year mentioned after the last day ("last October"): "YYYY-MM" / "YYYY"
     coarse: str | None = None
     text = doc.text  # Doc.text joins every token: read it once
+    # (start_char, entity_id) of the mentions, sorted: each row looks up its sentence's
+    located = sorted(
+        (
+            (m["start_char"], m["entity_id"])
+            for m in mentions or ()
+            if isinstance(m, dict)
+            and m.get("entity_id") is not None
+            and isinstance(m.get("start_char"), int)
+        ),
+        key=lambda m: m[0],
+    )
     quarterly = bool(_QUARTER_REPORT.search(text))
     token_starts = [t.idx for t in doc]
     timex_of = [-1] * len(doc)  # token -> index of the expression it belongs to
@@ -536,7 +544,7 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
                 end,
                 published,
                 this_ref,
-                mentions,
+                located,
                 quarterly,
                 timex_of=timex_of,
                 this=k,
