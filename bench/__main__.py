@@ -11,7 +11,9 @@
    line (distinct articles) with `--workers N`, for memory.
 4. Every saved report (`warehouse/reports/*.sql`) on the full run's warehouse.
 5. The extractor stages (entity mentions, quotes, timeline) over the docs of the same
-   articles, as a share of bare spaCy's time (`--stages-only`: steps 1, 2 and 5 only).
+   articles, as a share of bare spaCy's time, and on one long paragraph (the articles
+   run together, 25, 50 and 100 KB) as a share of spaCy's time on it: the share must
+   not grow with the size (`--stages-only`: steps 1, 2 and 5 only).
 
 Throughput of a run is articles / (wall time - the empty run's wall time); peak memory
 is the largest sum of RSS over the run's process tree (polled from /proc every 0.1 s).
@@ -152,13 +154,17 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
     docs (newsdesk's pipeline: the model plus its entity components): entity
     mentions, quotes, timeline (anchored to a fixed publication date, so relative
     dates are resolved as on a dated article)."""
-    from datetime import date
-
-    from transforms import entities, quotes, timeline
     from transforms.pipeline import load_nlp
 
     nlp = load_nlp(MODEL)
-    docs = list(nlp.pipe(texts))
+    return _stages(list(nlp.pipe(texts)))
+
+
+def _stages(docs: list) -> dict[str, float]:
+    from datetime import date
+
+    from transforms import entities, quotes, timeline
+
     published = date(2005, 6, 1)
     clock = {"entities": 0.0, "quotes": 0.0, "timeline": 0.0}
     for doc in docs:
@@ -215,6 +221,27 @@ def machine() -> str:
     )
 
 
+def long_article_shares(texts: list[str], sizes_kb: tuple[int, ...] = (25, 50, 100)) -> str:
+    """The extractor stages on one long paragraph (the articles run together) of each
+    size, as a share of spaCy's time on it: a share that grows with the size means a
+    stage rescans the article (untrusted input must not stall a run)."""
+    from transforms.pipeline import load_nlp
+
+    nlp = load_nlp(MODEL)
+    nlp.max_length = max(nlp.max_length, 2 * max(sizes_kb) * 1024)
+    joined = " ".join(" ".join(t.split()) for t in texts)
+    parts = []
+    for kb in sizes_kb:
+        text = joined[: kb * 1024]
+        started = time.perf_counter()
+        doc = nlp(text)
+        spacy_seconds = time.perf_counter() - started
+        stages = _stages([doc])
+        shares = ", ".join(f"{k} {100 * v / spacy_seconds:.1f}%" for k, v in stages.items())
+        parts.append(f"{len(text) // 1024} KB ({spacy_seconds:.1f} s): {shares}")
+    return "; ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -259,6 +286,12 @@ def main(argv: list[str] | None = None) -> None:
         + " (target for quotes and timeline <= 10% each)"
     )
     print("  " + stage_line[2:])
+    print("extractor stages on one long paragraph ...", flush=True)
+    long_line = (
+        "- extractor stages on one long one-paragraph article, share of spaCy's time on "
+        "it: " + long_article_shares(texts)
+    )
+    print("  " + long_line[2:])
     del texts
     if args.stages_only:
         _finish(
@@ -270,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
                 f"- articles: {n} ({args.corpus.name})",
                 f"- bare spaCy, full model, one process: **{bare:.2f} docs/s**",
                 stage_line,
+                long_line,
             ],
         )
         return
@@ -352,7 +386,7 @@ def main(argv: list[str] | None = None) -> None:
             f"**{big.peak_rss / mib:.0f} MiB = {big.peak_rss / wide.peak_rss:.2f}x** the full "
             f"run with the same workers (target <= 1.2x); {rate(big, args.scale * n):.2f} docs/s"
         )
-    lines.append(stage_line)
+    lines.extend((stage_line, long_line))
     lines.append(f"- `newsdesk --help`: **{help_time:.2f} s** (target < 1 s)")
     slowest = max(report_times, key=report_times.__getitem__)
     lines.append(
