@@ -749,6 +749,18 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "criticized before.",
             [("what many expect to be his softball interview with Trump.", "many", "expect")],
         ),
+        # ... except into the list it announces
+        (
+            "Judge Rand Rubin said she must:\n\n- Spend three years on probation \n - Pay a "
+            "fine\n\nIn the drugs case, she was sentenced to probation.",
+            [
+                (
+                    "she must:\n\n- Spend three years on probation \n - Pay a fine",
+                    "Judge Rand Rubin",
+                    "said",
+                )
+            ],
+        ),
         # a possessive the parser cut from what it owns (two objects) keeps it
         (
             "Mr Hegseth dealt a heavy blow to Ukraine\u2019s hopes with his comments at Nato "

@@ -773,6 +773,22 @@ class _Builder:
         return None
 
     # -- rows
+    def list_after(self, brk: int) -> int | None:
+        """The end of the list items ("- ...", "* ...") in the lines after the line
+        break ``brk``, blank lines before the first allowed; None without items."""
+        end = None
+        li = self.line_of(brk + 1)
+        while li < len(self.line_starts):
+            a = self.line_starts[li]
+            b = self.line_starts[li + 1] - 1 if li + 1 < len(self.line_starts) else len(self.text)
+            line = self.text[a:b].strip()
+            if line[:1] in ("-", "*", "\u2022"):
+                end = a + len(self.text[a:b].rstrip())
+            elif line or end is not None:
+                break
+            li += 1
+        return end
+
     def add_row(
         self,
         start: int,
@@ -794,6 +810,11 @@ class _Builder:
                 start, end = self.trim(start, brk)
             else:
                 start, end = self.trim(self.text.rfind("\n", start, end) + 1, end)
+        if qtype == "indirect" and end > start:
+            # ... unless it announces a list: "The judge said she must:\n\n- Pay a fine"
+            brk = self.text.find("\n", end)
+            if brk >= 0 and self.text[end:brk].strip() == ":":
+                end = self.list_after(brk) or end
         if end <= start:
             return None
         row: dict[str, Any] = {
