@@ -908,6 +908,24 @@ def test_reported_clause_and_its_quotation_are_one_row(nlp, text, content, speak
     ]
 
 
+def test_phrasal_verb_of_speech(nlp):
+    rows = _rows(
+        nlp,
+        "But as The Hill pointed out, \u201cStill, Trump has declined to release any tax "
+        "returns.\u201d Critics pointed out that the plan would cost billions.",
+    )
+    assert [(r["text"], r["quote_type"], r["speaker"], r["cue"]) for r in rows] == [
+        (
+            "Still, Trump has declined to release any tax returns.",
+            "direct",
+            "The Hill",
+            "pointed out",
+        ),
+        ("that the plan would cost billions", "indirect", "Critics", "pointed out"),
+    ]
+    assert rows[1]["confidence"] == 0.6  # a statement, not a belief
+
+
 def test_noun_phrase_and_any_verb_after_quote(nlp):
     rows = _rows(nlp, "\u201cGo back to your seat right now,\u201d the senator barked at him.")
     r = _starting(rows, "Go back to your seat")

@@ -33,6 +33,20 @@ SPEECH_LEMMAS: frozenset[str] = _words(
     """
 )
 
+# Phrasal verbs of speech (verb lemma, particle): "as The Hill pointed out, "..."".
+PHRASAL_SPEECH: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("point", "out"),
+        ("spell", "out"),
+        ("fire", "back"),
+        ("hit", "back"),
+        ("shoot", "back"),
+        ("chime", "in"),
+        ("cry", "out"),
+        ("sound", "off"),
+    }
+)
+
 # Verbs of belief/knowledge that PolNeAR-style annotation counts as attribution when
 # they take a clausal complement ("X believes that ...").
 BELIEF_LEMMAS: frozenset[str] = _words(

@@ -45,6 +45,7 @@ from transforms.quote_rules import (
     BELIEF_LEMMAS,
     HEARER_VERBS,
     NOUN_FRAMES,
+    PHRASAL_SPEECH,
     PRONOUNS,
     PRONOUNS_PERSON,
     SPEECH_LEMMAS,
@@ -335,7 +336,18 @@ def _is_cue(tok: Token, beliefs: bool = False) -> bool:
         return not _that_said(tok)
     if lemma == "put" and _as_x_put_it(tok):
         return True
+    if _particle(tok) is not None:
+        return True
     return beliefs and lemma in BELIEF_LEMMAS
+
+
+def _particle(tok: Token) -> Token | None:
+    """The particle that makes ``tok`` a phrasal verb of speech ("pointed out")."""
+    lemma = tok.lemma_.lower()
+    return next(
+        (c for c in tok.children if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_SPEECH),
+        None,
+    )
 
 
 def _that_said(tok: Token) -> bool:
@@ -378,6 +390,9 @@ def _cue_text(tok: Token) -> str:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ == "to":
             return tok.doc[tok.i : nxt.i + 1].text  # not doc.text: it joins every token
+    prt = _particle(tok)
+    if prt is not None and prt.i == tok.i + 1:
+        return tok.doc[tok.i : prt.i + 1].text
     return tok.text
 
 
@@ -1689,7 +1704,7 @@ class _Builder:
                 spk = tok.head  # "a statement saying that ...", "911 calls saying ..."
             if spk is None:
                 continue
-            belief = tok.lemma_.lower() not in SPEECH_LEMMAS
+            belief = tok.lemma_.lower() not in SPEECH_LEMMAS and _particle(tok) is None
             # a bad parse can hang two clauses on one verb (a quotation and the
             # reported clause): each that is not quoted is reported speech
             for k, c in enumerate(comps):
@@ -1705,7 +1720,7 @@ class _Builder:
                     continue
                 if self.inside_quote(s) and self.inside_quote(e - 1):
                     continue
-                self.add_row(s, e, "indirect", spk, tok.text, 0.45 if belief else 0.6)
+                self.add_row(s, e, "indirect", spk, _cue_text(tok), 0.45 if belief else 0.6)
         for tok in stances:
             self.stance(tok)
 
