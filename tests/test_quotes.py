@@ -214,6 +214,18 @@ def test_passage_closing_mark_typed_as_opener():
     ]
 
 
+def test_passage_after_an_invisible_format_character():
+    # text pasted from social media: a direction mark or zero-width space before the mark
+    text = (
+        "\u202a\u201dSorry Sarah, you should have said it!\u201d posted Sharon.\n"
+        "\u200b\u201cNo.\u201d"
+    )
+    assert [text[p.start : p.end] for p in find_passages(text)] == [
+        "Sorry Sarah, you should have said it!",
+        "No.",
+    ]
+
+
 def test_passage_unbalanced_closes_at_paragraph_end():
     text = "He said: \u201cwe will win.\nNext paragraph here."
     passages = find_passages(text)

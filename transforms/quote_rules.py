@@ -8,6 +8,7 @@ apostrophes are told apart from single quotation marks by their neighbours.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from transforms.learned_frames import LEARNED_FRAMES_SPEC
@@ -121,10 +122,20 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+# every character the double-mark scan reacts to
+_DOUBLE_MARKS = frozenset(DOUBLE_OPEN + '"\u201c\u201d' + "".join(DOUBLE_CLOSE_FOR.values()))
+
+
+def _blank(ch: str) -> bool:
+    """White space, or an invisible format character (zero-width space, byte-order
+    mark, direction marks: text pasted from social media carries them)."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and _blank(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _blank(text[end - 1]):
         end -= 1
     return start, end
 
@@ -140,10 +151,13 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
     opens_after, closes_after = text.count("\u201c", a, b), text.count("\u201d", a, b)
     while i < b:
         ch = text[i]
+        if ch not in _DOUBLE_MARKS:
+            i += 1
+            continue
         opens_after -= ch == "\u201c"
         closes_after -= ch == "\u201d"
-        prev = text[i - 1] if i > a else " "
-        nxt = text[i + 1] if i + 1 < b else " "
+        prev = text[i - 1] if i > a and not _blank(text[i - 1]) else " "
+        nxt = text[i + 1] if i + 1 < b and not _blank(text[i + 1]) else " "
         if opener is None:
             if ch in DOUBLE_OPEN or (ch == '"' and not nxt.isspace()):
                 opener, open_at = ch, i
