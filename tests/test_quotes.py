@@ -938,6 +938,19 @@ def test_phrasal_verb_of_speech(nlp):
     assert rows[1]["confidence"] == 0.6  # a statement, not a belief
 
 
+def test_quotes_after_invisible_format_characters(nlp):
+    rows = _rows(
+        nlp,
+        "Her post resonated with viewers.\n\n\u202a\u201dSorry Sarah, you should have said "
+        "it!\u201d posted Sharon Powers Geyer.\n\n\u202a\u201dThey will burn for it!\u201d "
+        "wrote Pete Hidalgo.",
+    )
+    assert [(r["text"], r["quote_type"], r["speaker"]) for r in rows] == [
+        ("Sorry Sarah, you should have said it!", "direct", "Sharon Powers Geyer"),
+        ("They will burn for it!", "direct", "Pete Hidalgo"),
+    ]
+
+
 def test_noun_phrase_and_any_verb_after_quote(nlp):
     rows = _rows(nlp, "\u201cGo back to your seat right now,\u201d the senator barked at him.")
     r = _starting(rows, "Go back to your seat")

@@ -132,6 +132,12 @@ def _blank(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) == "Cf"
 
 
+def strip_blank(text: str) -> str:
+    """``text`` without blanks (``_blank``) at either end."""
+    start, end = _strip_span(text, 0, len(text))
+    return text[start:end]
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and _blank(text[start]):
         start += 1

@@ -53,6 +53,7 @@ from transforms.quote_rules import (
     SUBJECTLESS_FRAMES,
     Passage,
     find_passages,
+    strip_blank,
 )
 
 if TYPE_CHECKING:
@@ -1481,9 +1482,9 @@ class _Builder:
                 and (pre_char.isalnum() or pre_char in ",\u2019'")
                 and pre_char != "\n"
             )
-            words_before = [t for t in before if not t.is_punct]
+            words_before = [t for t in before if not t.is_punct and strip_blank(t.text)]
             n_words = len(self.text[p.start : p.end].split())
-            starts_line = not self.text[line_a : p.outer_start].strip()
+            starts_line = not strip_blank(self.text[line_a : p.outer_start])
             par = self.parenthetical_cue(p, before) if self.has_parse and cue is not None else None
             if par is not None:
                 pcue, pspk, pstart = par
@@ -1916,7 +1917,7 @@ def _is_headline(line: str) -> bool:
 
 
 def starts_line_or_sentence(text: str, p: Passage, line_a: int) -> bool:
-    before = text[line_a : p.outer_start].rstrip()
+    before = strip_blank(text[line_a : p.outer_start])
     return not before or before[-1] in '.!?:\u201d"\u2019'
 
 
