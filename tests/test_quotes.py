@@ -951,6 +951,18 @@ def test_quotes_after_invisible_format_characters(nlp):
     ]
 
 
+def test_trailing_participle_hung_on_a_relative_clause_is_the_main_subjects(nlp):
+    rows = _rows(
+        nlp,
+        "Trump was similarly defensive when forced to defend not paying an architect who "
+        "said he was stiffed after he designed a clubhouse at one of his golf courses, "
+        "saying, \u201cMaybe he didn\u2019t do a good job.\u201d",
+    )
+    r = _find(rows, "Maybe he didn")
+    assert (r["speaker"], r["cue"]) == ("Trump", "saying")
+    assert _find(rows, "he was stiffed")["speaker"] == "who"
+
+
 def test_noun_phrase_and_any_verb_after_quote(nlp):
     rows = _rows(nlp, "\u201cGo back to your seat right now,\u201d the senator barked at him.")
     r = _starting(rows, "Go back to your seat")

@@ -147,7 +147,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             # resolved through its antecedent)
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "relcl":
+            # "X defended ... an architect who said ..., saying "..."": the parser hangs
+            # a trailing participle on the relative clause; it belongs to the main one
+            head = verb.sent.root
+        return _subject(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head
     return None
