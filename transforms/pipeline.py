@@ -28,9 +28,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the installed model package (never downloads) and add newsdesk's components."""
     import spacy
 
-    from transforms import entity_rules  # noqa: F401  (registers the component factories)
+    # (importing registers the component factories)
+    from transforms import entity_rules, paragraphs  # noqa: F401
 
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsdesk_paragraphs_v1", before="parser")
     nlp.add_pipe("newsdesk_entity_rules_v1", after="ner")
     return nlp
 
