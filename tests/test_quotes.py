@@ -202,28 +202,27 @@ def test_passage_nested_in_the_same_marks_stays_inside():
     ]
 
 
-def test_passage_closing_mark_typed_as_opener():
-    # a paragraph opened with \u201d, before a word or an elision
-    text = (
-        "\u201dFear. I am afraid.\u201d \u2015 Ana\n"
-        "\u201d \u2026 he delivered a mix,\u201d Mark wrote."
-    )
-    assert [text[p.start : p.end] for p in find_passages(text)] == [
-        "Fear. I am afraid.",
-        "\u2026 he delivered a mix,",
-    ]
-
-
-def test_passage_after_an_invisible_format_character():
-    # text pasted from social media: a direction mark or zero-width space before the mark
-    text = (
-        "\u202a\u201dSorry Sarah, you should have said it!\u201d posted Sharon.\n"
-        "\u200b\u201cNo.\u201d"
-    )
-    assert [text[p.start : p.end] for p in find_passages(text)] == [
-        "Sorry Sarah, you should have said it!",
-        "No.",
-    ]
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a paragraph opened with \u201d, before a word or an elision
+        (
+            "\u201dFear. I am afraid.\u201d \u2015 Ana\n"
+            "\u201d \u2026 he delivered a mix,\u201d Mark wrote.",
+            ["Fear. I am afraid.", "\u2026 he delivered a mix,"],
+        ),
+        # text pasted from social media: a direction mark or a zero-width space before
+        # the mark
+        (
+            "\u202a\u201dSorry Sarah, you should have said it!\u201d posted Sharon.\n"
+            "\u200b\u201cNo.\u201d",
+            ["Sorry Sarah, you should have said it!", "No."],
+        ),
+    ],
+    ids=["closing-mark-as-opener", "invisible-format-character"],
+)
+def test_passage_opened_in_an_unusual_way(text, contents):
+    assert [text[p.start : p.end] for p in find_passages(text)] == contents
 
 
 def test_passage_unbalanced_closes_at_paragraph_end():
