@@ -174,7 +174,7 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
                     _is_word(nxt)
                     or (i == a and text[i + 1 : b].lstrip().startswith(("\u2026", ".")))
                 )
-                and "\u201d" in text[i + 1 : b]
+                and closes_after > 0
             ):
                 # a closing mark typed as the opener of a paragraph (before an elision:
                 # '” … he delivered a mix ...,” Barabak wrote')

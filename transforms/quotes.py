@@ -515,7 +515,13 @@ class _Builder:
                 self.person_at.setdefault(m["start_char"], m)
         self.role_holders: dict[str, tuple[str | None, str | None, str | None] | None] = {}
         self.headline_lines: dict[int, bool] = {}
-        self.full_names: dict[str, tuple[str | None, str | None]] | None = None
+        # surname -> (entity_id, name) of the first fuller PERSON name ("Mark Rutte")
+        self.full_names: dict[str, tuple[str | None, str | None]] = {}
+        for o in self.mentions:
+            oname = o.get("entity_name") or ""
+            parts = _strip_honorific(oname).split()
+            if (o.get("entity_label") or o.get("label")) in PERSON_LABELS and len(parts) > 1:
+                self.full_names.setdefault(parts[-1], (o.get("entity_id"), oname))
         self.mention_starts = [m["start_char"] for m in self.mentions]
         self.longest_mention = max(
             (m["end_char"] - m["start_char"] for m in self.mentions), default=0
@@ -558,12 +564,15 @@ class _Builder:
     def line_of(self, char: int) -> int:
         return bisect.bisect_right(self.line_starts, char) - 1
 
+    def line_span(self, li: int) -> tuple[int, int]:
+        """Start and end (before its line break) of line ``li``."""
+        end = self.line_starts[li + 1] - 1 if li + 1 < len(self.line_starts) else len(self.text)
+        return self.line_starts[li], end
+
     def within_paragraph(self, tok: Token, s: int, e: int) -> tuple[int, int]:
         """s..e cut to the paragraph of ``tok``: a parse run on across paragraphs
         does not carry reported speech into the next or the previous one."""
-        li = self.line_of(tok.idx)
-        a = self.line_starts[li]
-        b = self.line_starts[li + 1] - 1 if li + 1 < len(self.line_starts) else len(self.text)
+        a, b = self.line_span(self.line_of(tok.idx))
         return max(s, a), min(e, b)
 
     def in_passage(self, tok: Token) -> Passage | None:
@@ -577,12 +586,7 @@ class _Builder:
         """Tokens outside quotation marks before and after passage ``idx`` within its
         sentence (sentence ends outside quotes, line ends and other passages stop it)."""
         doc = self.doc
-        line_a = self.line_starts[p.line]
-        line_b = (
-            self.line_starts[p.line + 1] - 1
-            if p.line + 1 < len(self.line_starts)
-            else len(self.text)
-        )
+        line_a, line_b = self.line_span(p.line)
         # passages are sorted and do not overlap: the neighbours bound the window
         prev_end, next_start = line_a, line_b
         if idx > 0 and self.passages[idx - 1].line == p.line:
@@ -638,13 +642,6 @@ class _Builder:
         (the first one, as mentions are sorted)."""
         if not surname or len(surname.split()) != 1:
             return None
-        if self.full_names is None:
-            self.full_names = {}
-            for o in self.mentions:
-                oname = o.get("entity_name") or ""
-                parts = _strip_honorific(oname).split()
-                if (o.get("entity_label") or o.get("label")) in PERSON_LABELS and len(parts) > 1:
-                    self.full_names.setdefault(parts[-1], (o.get("entity_id"), oname))
         return self.full_names.get(surname)
 
     def previous_speaker(
@@ -800,8 +797,7 @@ class _Builder:
         end = None
         li = self.line_of(brk + 1)
         while li < len(self.line_starts):
-            a = self.line_starts[li]
-            b = self.line_starts[li + 1] - 1 if li + 1 < len(self.line_starts) else len(self.text)
+            a, b = self.line_span(li)
             line = self.text[a:b].strip()
             if line[:1] in ("-", "*", "\u2022"):
                 end = a + len(self.text[a:b].rstrip())
@@ -1247,8 +1243,7 @@ class _Builder:
         continued:"): (cue, speaker)."""
         li = p.line - 1
         while li >= 0:
-            a = self.line_starts[li]
-            b = self.line_starts[li + 1] - 1
+            a, b = self.line_span(li)
             seg = self.text[a:b].strip()
             if seg:
                 break
@@ -1441,12 +1436,7 @@ class _Builder:
         prev_row: dict | None = None
         prev_passage: Passage | None = None
         for idx, p in enumerate(self.passages):
-            line_a = self.line_starts[p.line]
-            line_b = (
-                self.line_starts[p.line + 1] - 1
-                if p.line + 1 < len(self.line_starts)
-                else len(self.text)
-            )
+            line_a, line_b = self.line_span(p.line)
             if p.line not in self.headline_lines:
                 self.headline_lines[p.line] = _is_headline(self.text[line_a:line_b])
             if self.headline_lines[p.line]:
