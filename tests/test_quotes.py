@@ -646,6 +646,18 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "mixed",
             "claim",
         ),
+        # a participle of speech after the cue's comma is the next statement, even
+        # where the parser hangs it inside the quotation that follows
+        (
+            '"The American people do not agree with Trump," Sanders said, suggesting a '
+            'few questions, including, "Mr. Trump, do you really think that billionaires '
+            'need a massive tax break?"',
+            'a few questions, including, "Mr. Trump, do you really think that '
+            'billionaires need a massive tax break?"',
+            "Sanders",
+            "mixed",
+            "suggesting",
+        ),
     ],
 )
 def test_content_speaker_type_and_cue(nlp, text, content, speaker, qtype, cue):

@@ -818,6 +818,17 @@ class _Builder:
         inherited: dict | None = None,
     ) -> dict | None:
         start, end = self.trim(start, end)
+        lead = self.leading_participle(start, end) if qtype != "direct" else None
+        if lead is not None:
+            # 'Sanders said, suggesting a few questions, including, "..."': the
+            # participle is the speaker's next statement, with what follows as content
+            cue = _cue_text(lead)
+            last = self.doc[lead.i + len(cue.split()) - 1]
+            start, end = self.trim(last.idx + len(last.text), end)
+            p = self.tok_at(start)
+            p_in = self.in_passage(p) if p is not None else None
+            if p_in is not None and (start, end) == (p_in.outer_start, p_in.outer_end):
+                qtype, start, end = "direct", p_in.start, p_in.end
         brk = self.text.find("\n", start, end)
         if qtype == "indirect" and brk >= 0:
             # reported speech does not cross a paragraph break (a title or a list
@@ -874,6 +885,19 @@ class _Builder:
         self.row_starts.insert(at, start)
         self.longest_row = max(self.longest_row, end - start)
         return row
+
+    def leading_participle(self, start: int, end: int) -> Token | None:
+        """A participle of speech opening the content at ``start`` after a comma
+        ('he said, adding that ...'), with content of its own up to ``end``."""
+        tok = self.tok_at(start)
+        if tok is None or tok.idx != start or tok.i == 0 or tok.tag_ != "VBG":
+            return None
+        if self.doc[tok.i - 1].text != "," or not _is_cue(tok):
+            return None
+        if any(c.dep_ in SUBJ_DEPS for c in tok.children):
+            return None
+        rest = self.text[tok.idx + len(_cue_text(tok)) : end]
+        return tok if len(re.findall(r"\w+", rest)) >= 2 else None
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
