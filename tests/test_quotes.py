@@ -980,6 +980,21 @@ def test_noun_phrase_and_any_verb_after_quote(nlp):
     assert r["speaker"] == "the senator"
 
 
+def test_dash_ending_a_line_names_the_speaker_of_every_passage_on_it(nlp):
+    text = (
+        "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"
+        "\u201cHe is not fit to lead our nation. To quote Bob Marley \u2018Some people are "
+        "so poor all they have is money.\u201d And that\u2019s all he has \u201cthe root "
+        "of all evil\u2019.\u201d \u2015 Christina Lastra."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"][:20], r["speaker"], r["cue"]) for r in rows] == [
+        ("I am truly afraid th", "Karen Bobadilla", "\u2015"),
+        ("He is not fit to lea", "Christina Lastra", "\u2015"),
+        ("the root of all evil", "Christina Lastra", "\u2015"),
+    ]
+
+
 def test_speaker_named_in_the_sentence_before(nlp):
     text = (
         "Iowa State University\u2019s Dianne Bystrom agreed. \u201cMainstream Republicans are "

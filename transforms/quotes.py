@@ -1427,8 +1427,8 @@ class _Builder:
                 return c, spk
         return None
 
-    def dash_after(self, after: list[Token]) -> Token | None:
-        """'"...." - Karen Bobadilla': the name after a dash."""
+    def dash_after(self, after: list[Token]) -> tuple[Token, Token] | None:
+        """'"...." - Karen Bobadilla': the dash and the name after it."""
         if len(after) < 2 or after[0].text not in ("\u2015", "\u2014", "\u2013", "-", "--"):
             return None
         j = 1
@@ -1436,7 +1436,21 @@ class _Builder:
         while j < len(after) and after[j].pos_ == "PROPN":
             head = after[j]
             j += 1
-        return head
+        return (after[0], head) if head is not None else None
+
+    def dash_ending_line(self, p: Passage, idx: int) -> tuple[Token, Token] | None:
+        """'"... money." And that's all he has "the root of all evil." - Christina
+        Lastra': a line opened by passage ``idx`` and closed by a dash and a name
+        is that person's, every passage on it."""
+        line_a = self.line_span(p.line)[0]
+        if strip_blank(self.text[line_a : p.outer_start]):
+            return None
+        last = idx
+        while last + 1 < len(self.passages) and self.passages[last + 1].line == p.line:
+            last += 1
+        if last == idx:
+            return None
+        return self.dash_after(self.window(self.passages[last], last)[1])
 
     def names_a_title(self, p: Passage) -> bool:
         """'on CBS's "Face the Nation,"' and 'waved "Hispanics para Trump" signs': a
@@ -1489,9 +1503,9 @@ class _Builder:
                             prev_row, prev_passage = row, p
                         continue
             if cue is None and self.has_parse:
-                dash = self.dash_after(after)
+                dash = self.dash_after(after) or self.dash_ending_line(p, idx)
                 if dash is not None:
-                    row = self.add_row(p.start, p.end, "direct", dash, after[0].text, 0.75)
+                    row = self.add_row(p.start, p.end, "direct", dash[1], dash[0].text, 0.75)
                     if row is not None:
                         prev_row, prev_passage = row, p
                     continue
