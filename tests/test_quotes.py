@@ -658,6 +658,23 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "mixed",
             "suggesting",
         ),
+        (
+            "\u201cThere\u2019s great danger with the illegals,\u201d Trump told reporters, "
+            "before insisting he had a \u201cgreat relationship\u201d with Latinos.",
+            "he had a \u201cgreat relationship\u201d with Latinos",
+            "Trump",
+            "mixed",
+            "insisting",
+        ),
+        # a participle clause of speech under a preposition stops the climb to the
+        # outer cue: Carson said "pray for him", not the one asked what they think
+        (
+            "What do you think of Carson privately saying \u201cpray for him\u201d in response?",
+            "\u201cpray for him\u201d in response",
+            "Carson",
+            "mixed",
+            "saying",
+        ),
     ],
 )
 def test_content_speaker_type_and_cue(nlp, text, content, speaker, qtype, cue):

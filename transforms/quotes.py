@@ -384,9 +384,14 @@ def _as_x_put_it(tok: Token) -> bool:
 def _outer_cue(cues: list[Token]) -> Token:
     """Of the speech verbs over a passage (nearest first), the outermost ("X said
     she recalls "..."" is X's), but a participle clause of its own stops the climb:
-    in 'he said, adding that "..."' the passage is what he added."""
+    in 'he said, adding that "..."' the passage is what he added, and in 'what do
+    you think of Carson saying "..."' what Carson said."""
     for c in cues[:-1]:
-        if c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj") and c.head in cues:
+        if (
+            c.tag_ == "VBG"
+            and c.dep_ in ("advcl", "xcomp", "conj", "pcomp")
+            and (c.head in cues or c.dep_ == "pcomp")
+        ):
             return c
     return cues[-1]
 
@@ -888,11 +893,15 @@ class _Builder:
 
     def leading_participle(self, start: int, end: int) -> Token | None:
         """A participle of speech opening the content at ``start`` after a comma
-        ('he said, adding that ...'), with content of its own up to ``end``."""
+        ('he said, adding that ...', 'he told reporters, before insisting ...'), with
+        content of its own up to ``end``."""
         tok = self.tok_at(start)
-        if tok is None or tok.idx != start or tok.i == 0 or tok.tag_ != "VBG":
+        if tok is None or tok.idx != start or tok.i == 0:
             return None
-        if self.doc[tok.i - 1].text != "," or not _is_cue(tok):
+        comma = self.doc[tok.i - 1]
+        if tok.lower_ in TIME_LINKS and tok.i + 1 < len(self.doc):
+            tok = self.doc[tok.i + 1]
+        if tok.tag_ != "VBG" or comma.text != "," or not _is_cue(tok):
             return None
         if any(c.dep_ in SUBJ_DEPS for c in tok.children):
             return None
@@ -1924,6 +1933,9 @@ class _Builder:
             out.append(row)
         return out
 
+
+# Words that open a participle clause of a later statement ("..., before insisting").
+TIME_LINKS = frozenset({"before", "after", "while", "then"})
 
 TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
 
