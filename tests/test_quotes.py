@@ -997,6 +997,36 @@ def test_noun_phrase_and_any_verb_after_quote(nlp):
     assert r["speaker"] == "the senator"
 
 
+def test_speaker_after_the_quote_is_the_name_not_a_date_or_its_description(nlp):
+    text = (
+        "The U.S. Department of Justice is investigating the shooting.\n"
+        "\u201cI will just make this promise to you: We will achieve justice in this "
+        "case,\u201d Tulsa police Chief Chuck Jordan said Monday.\n\n"
+        "\u201cHe is absolutely right. There is a severe disconnect,\u201d Flynn, a top "
+        "Trump surrogate, said Thursday morning on Fox News\u2019s \u201cFox and "
+        "Friends.\u201d"
+    )
+    rows = _rows(nlp, text)
+    assert _starting(rows, "I will just make this promise")["speaker"] == "Chuck Jordan"
+    assert _starting(rows, "He is absolutely right")["speaker"] == "Flynn"
+
+
+def test_speaker_after_the_quote_is_the_name_an_appositive_describes(nlp):
+    text = (
+        "Mr. Biden often clashed with her.\n\n"
+        "\u201cThey were professionals, but also competitors,\u201d William M. Daley, "
+        "President Obama\u2019s former chief of staff, said of their time in the "
+        "administration.\n\n"
+        "\u201cClinton needs a strategy for targeting these voters,\u201d Nate Silver, who "
+        "founded fivethirtyeight.com, tweeted on Wednesday."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["quote_type"], r["speaker"]) for r in rows] == [
+        ("They were professionals, but also competitors", "direct", "William M. Daley"),
+        ("Clinton needs a strategy for targeting these voters", "direct", "Nate Silver"),
+    ]
+
+
 def test_dash_ending_a_line_names_the_speaker_of_every_passage_on_it(nlp):
     text = (
         "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"

@@ -456,6 +456,17 @@ def speaker_of(cue: Token) -> Token | None:
     return subj
 
 
+def _named_head(tok: Token, since: int, until: int) -> Token:
+    """The noun phrase that ``tok`` ends, as the top of its parse within the text
+    from ``since`` to ``until``: "Flynn, a top Trump [surrogate]", "Eric Garner,
+    gasping facedown on a sidewalk in Staten [Island]"; ``tok`` itself when that
+    top is not a noun (a misparse)."""
+    top = tok
+    while top.head.i != top.i and since <= top.head.idx < until:
+        top = top.head
+    return top if top.pos_ in ("NOUN", "PROPN", "PRON") else tok
+
+
 def _crosses_line(a: Token, b: Token) -> bool:
     if a.i > b.i:
         a, b = b, a
@@ -880,7 +891,7 @@ class _Builder:
                 s, e = speaker_span
             else:
                 assert speaker_tok is not None
-                s, e = _np_span(speaker_tok)
+                s, e = self.outside_passages(*_np_span(speaker_tok), speaker_tok)
             if e > s:
                 row["speaker"], row["speaker_start"], row["speaker_end"] = self.text[s:e], s, e
                 eid, name, lab = self.resolve(s, e, speaker_tok)
@@ -890,6 +901,18 @@ class _Builder:
         self.row_starts.insert(at, start)
         self.longest_row = max(self.longest_row, end - start)
         return row
+
+    def outside_passages(self, s: int, e: int, head: Token) -> tuple[int, int]:
+        """Speaker span s..e of ``head`` started after a passage that the parse ran
+        into it ('"... these voters," Nate Silver')."""
+        first = self.tok_at(s)
+        p = self.in_passage(first) if first is not None else None
+        if p is None or head.idx < p.outer_end:
+            return s, e
+        t = self.tok_at(p.outer_end)
+        while t is not None and t.i < head.i and (t.idx < p.outer_end or t.is_punct or t.is_space):
+            t = self.doc[t.i + 1]
+        return (t.idx if t is not None else s), e
 
     def leading_participle(self, start: int, end: int) -> Token | None:
         """A participle of speech opening the content at ``start`` after a comma
@@ -1241,12 +1264,14 @@ class _Builder:
 
     def fallback_speaker(self, cue: Token, p: Passage) -> Token | None:
         """The speaker of an attribution after a quote when the parse gave none (or one
-        inside the quote): "said Hester", "Obama's former campaign strategist said"."""
+        inside the quote): "said Hester", "Obama's former campaign strategist said",
+        "Flynn, a top Trump surrogate, said"."""
         doc = self.doc
         i = cue.i + 1
         if (
             i < len(doc)
             and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET")
+            and doc[i].ent_type_ not in ("DATE", "TIME")  # 'Jordan said Monday'
             and not self.in_passage(doc[i])
         ):
             j = i
@@ -1262,10 +1287,12 @@ class _Builder:
                     break
             return doc[i]
         j = cue.i - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1  # 'Flynn, a top Trump surrogate, said'
         while j >= 0 and doc[j].idx >= p.outer_end:
             t = doc[j]
             if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_passage(t):
-                return t
+                return _named_head(t, p.outer_end, cue.idx)
             if t.is_punct and t.text not in ("\u2019s", "'s"):
                 break
             j -= 1
