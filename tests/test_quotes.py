@@ -541,6 +541,14 @@ def test_indirect_parenthetical_attribution(nlp):
             "a new vote on the contract",
             "The union",
         ),
+        # the phrase before the subject is not what was vowed (the parse tree's root
+        # is found by comparing token indices: spaCy makes a new Token on each access)
+        (
+            "Trump spoke to supporters. In virtually every policy realm, Trump vowed to "
+            "put the country\u2019s interests before any other.",
+            "to put the country\u2019s interests before any other",
+            "Trump",
+        ),
     ],
 )
 def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):

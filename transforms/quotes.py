@@ -146,14 +146,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             # "X, who said ...": the relative pronoun is the speaker as written (it is
             # resolved through its antecedent)
             return child
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "relcl":
             # "X defended ... an architect who said ..., saying "..."": the parser hangs
             # a trailing participle on the relative clause; it belongs to the main one
             head = verb.sent.root
         return _subject(head, depth + 1)
-    if verb.dep_ == "relcl" and verb.head is not verb:
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
     return None
 
@@ -164,14 +164,14 @@ def _antecedent(tok: Token) -> Token | None:
     if tok.lower_ not in RELATIVE_PRONOUNS:
         return None
     verb = tok.head
-    if verb is tok or verb.dep_ != "relcl" or verb.head is verb:
+    if verb.i == tok.i or verb.dep_ != "relcl" or verb.head.i == verb.i:
         return None
     return verb.head
 
 
 def _depth(tok: Token) -> int:
     n = 0
-    while tok.head is not tok and n < 200:
+    while tok.head.i != tok.i and n < 200:
         tok, n = tok.head, n + 1
     return n
 
@@ -273,7 +273,7 @@ def trailing_participle(clause: Token, cue: Token) -> Token | None:
     statement, so the clause ends before it."""
     for t in clause.subtree:
         if (
-            t is not clause
+            t.i != clause.i
             and t.tag_ == "VBG"
             and t.dep_ == "advcl"
             and t.i > cue.i
@@ -412,7 +412,7 @@ def _reporting_cue(tok: Token) -> Token | None:
     B"), the speech verb that reports the clause."""
     node = tok.head
     for _ in range(6):
-        if node.head is node or node.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
             return None
         if node.dep_ == "ccomp" and _is_cue(node.head, beliefs=True):
             return node.head
@@ -487,7 +487,7 @@ def _same_paragraph_subject(cue: Token, subj: Token) -> Token | None:
     heads = [
         t
         for t in span
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and not (lo <= t.head.i < cue.i) and t.head is not t
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not (lo <= t.head.i < cue.i) and t.head.i != t.i
     ]
     if heads:
         return heads[0]
@@ -1164,14 +1164,11 @@ class _Builder:
 
     def governing(self, p: Passage) -> list[Token]:
         """Ancestors of the passage outside its marks, nearest first."""
-        toks = self.passage_tokens(p)
-        if not toks:
-            return []
-        roots = [t for t in toks if t.head is t or not (p.outer_start <= t.head.idx < p.outer_end)]
-        if not roots:
+        root = self._passage_root(p)
+        if root is None:
             return []
         chain = []
-        for a in roots[0].ancestors:
+        for a in root.ancestors:
             if self.line_of(a.idx) != p.line:
                 break  # a parse run on across paragraphs: no verb there governs it
             if not (p.outer_start <= a.idx < p.outer_end):
@@ -1231,7 +1228,7 @@ class _Builder:
                 s = cue.idx + len(cue.text)
             elif (
                 cue.dep_ == "relcl"
-                and cue.head is not cue
+                and cue.head.i != cue.i
                 and cue.idx < p.outer_start
                 and cue.left_edge.lower_ not in ("where", "when")
             ):
@@ -1258,9 +1255,15 @@ class _Builder:
         return None
 
     def _passage_root(self, p: Passage) -> Token | None:
-        toks = self.passage_tokens(p)
-        roots = [t for t in toks if t.head is t or not (p.outer_start <= t.head.idx < p.outer_end)]
-        return roots[0] if roots else None
+        """The first token of the passage whose head is outside its marks (or itself)."""
+        return next(
+            (
+                t
+                for t in self.passage_tokens(p)
+                if t.head.i == t.i or not (p.outer_start <= t.head.idx < p.outer_end)
+            ),
+            None,
+        )
 
     def fallback_speaker(self, cue: Token, p: Passage) -> Token | None:
         """The speaker of an attribution after a quote when the parse gave none (or one
@@ -1800,7 +1803,7 @@ class _Builder:
         if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.lower_ == "according":
             return False
         spk = speaker_of(tok)
-        if spk is None or tok.head is tok or tok.dep_ == "relcl":
+        if spk is None or tok.head.i == tok.i or tok.dep_ == "relcl":
             return False  # "Trump, who vowed to ...": a relative clause, not an aside
         if any(c.dep_ == "dobj" and c.lower_ not in ("so", "this") for c in tok.children):
             return False  # "..., the Italians confirmed their improvement": an object

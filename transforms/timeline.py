@@ -273,7 +273,7 @@ def _clause(
                 child.dep_ in _CLAUSE_DEPS
                 and not (child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i)
                 and (
-                    (child.dep_ == "conj" and tok is verb and child.pos_ in ("VERB", "AUX"))
+                    (child.dep_ == "conj" and tok.i == verb.i and child.pos_ in ("VERB", "AUX"))
                     or (child.dep_ != "conj" and own_timex(child))
                 )
             ):
