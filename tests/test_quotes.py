@@ -674,6 +674,16 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "mixed",
             "insisting",
         ),
+        # the parser ran the name into the phrase before it and left "said" without
+        # a subject: the name just before the verb is its speaker
+        (
+            "At a rally for his wife Hillary Clinton, former president Bill Clinton said "
+            "his wife was uniquely qualified to be president at this time.",
+            "his wife was uniquely qualified to be president at this time",
+            "former president Bill Clinton",
+            "indirect",
+            "said",
+        ),
         # a participle clause of speech under a preposition stops the climb to the
         # outer cue: Carson said "pray for him", not the one asked what they think
         (

@@ -155,7 +155,24 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
-    return None
+    return _person_before(verb)
+
+
+def _person_before(verb: Token) -> Token | None:
+    """'... of the Washington Post Trump said': a person's name just before a finite
+    verb the parser left without a subject (it ran the name into the phrase before)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = verb.i - 1
+    doc = verb.doc
+    while j > 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    name = doc[j] if j >= 0 else None
+    if name is None or name.ent_type_ != "PERSON" or name.i == verb.i:
+        return None
+    if name.i + 1 < len(doc) and doc[name.i + 1].ent_iob_ == "I":
+        return None  # not the end of the name
+    return name
 
 
 def _antecedent(tok: Token) -> Token | None:
