@@ -164,6 +164,8 @@ def run(
         f"{summary.articles_reprocessed}, removed {summary.articles_removed}, quarantined "
         f"{summary.files_quarantined}"
     )
+    if since is not None:
+        counts += f", before --since {summary.articles_out_of_range}"
     typer.echo(f"newsdesk run {summary.run_id}: {summary.status} in {summary.seconds:.1f} s")
     typer.echo(f"  {counts}")
     typer.echo(

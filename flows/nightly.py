@@ -58,6 +58,7 @@ class RunSummary:
     articles_unchanged: int
     articles_reprocessed: int
     articles_removed: int
+    articles_out_of_range: int
     files_quarantined: int
     quarantined: list[tuple[str, str, str]]
     notes: list[tuple[str, str, str]]
@@ -258,6 +259,7 @@ def run_record(
         "articles_unchanged": plan.unchanged,
         "articles_reprocessed": plan.reprocessed,
         "articles_removed": plan.removed,
+        "articles_out_of_range": plan.out_of_range,
         "files_quarantined": len(read.quarantined),
         "model": model,
         "model_version": version_label,
@@ -285,6 +287,7 @@ def run_summary(
         articles_unchanged=record["articles_unchanged"],
         articles_reprocessed=record["articles_reprocessed"],
         articles_removed=record["articles_removed"],
+        articles_out_of_range=record["articles_out_of_range"],
         files_quarantined=record["files_quarantined"],
         quarantined=[(q.source_path, q.reason, q.detail) for q in read.quarantined],
         notes=[(n.source_path, n.kind, n.detail) for n in read.notes],

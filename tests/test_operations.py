@@ -87,6 +87,24 @@ def test_quarantined_inputs_load_the_rest_and_exit_3(prefect_api, tmp_path):
         assert con.execute("SELECT status FROM runs").fetchall() == [("success_with_quarantine",)]
 
 
+def test_since_counts_the_articles_it_leaves_alone(prefect_api, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, day in (("old.md", "2024-12-30"), ("new.md", "2025-02-13")):
+        (inbox / name).write_text(f"---\npublished: {day}\n---\nMr Rutte said it is crucial.\n")
+    (inbox / "undated.txt").write_text("Mr Rutte said the talks will resume.\n")
+    warehouse = tmp_path / "w.duckdb"
+    args = ["run", str(inbox), "--warehouse", str(warehouse), "--since", "2025-01-01"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "new 1, changed 0" in result.output
+    assert "before --since 2" in result.output
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT articles_new, articles_out_of_range FROM runs").fetchall() == [
+            (1, 2)
+        ]
+
+
 def test_doctor_reports_each_check(tmp_path: Path):
     result = CliRunner().invoke(app, ["doctor", "--warehouse", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 0, result.output

@@ -91,7 +91,7 @@ def test_old_schema_is_upgraded_in_place_without_losing_rows(tmp_path):
         )
     with duckdb.connect(str(old)) as con:
         loader.apply_schema(con)
-        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 3
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 4
         row = con.execute("SELECT quote_id, text, quote_key FROM quotes").fetchall()
         migrated_columns = con.execute(
             "SELECT table_name, column_name, data_type FROM information_schema.columns "

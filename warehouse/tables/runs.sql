@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS runs (
     articles_unchanged INTEGER NOT NULL,
     articles_reprocessed INTEGER NOT NULL,
     articles_removed INTEGER NOT NULL,
+    articles_out_of_range INTEGER DEFAULT 0,  -- read but left alone by --since
     files_quarantined INTEGER NOT NULL,
     model VARCHAR NOT NULL,
     model_version VARCHAR NOT NULL,
