@@ -674,6 +674,15 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "mixed",
             "insisting",
         ),
+        # a cue and a comma before a quotation at a paragraph's start: a direct quote,
+        # without its closing mark (it was typed mixed, the closing mark in its text)
+        (
+            "Ryan spoke on Tuesday.\n\nHe added, \u201cWe will win.\u201d",
+            "We will win.",
+            "He",
+            "direct",
+            "added",
+        ),
         # the parser ran the name into the phrase before it and left "said" without
         # a subject: the name just before the verb is its speaker
         (

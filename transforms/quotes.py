@@ -1586,7 +1586,13 @@ class _Builder:
                 emb = self.embedded_attribution(p)
                 if emb is not None:
                     ecue, (es, ee), espk = emb
-                    near = before and before[-1].i == ecue.i
+                    # 'He said, "..."': the cue next to the passage, or only a comma or
+                    # colon between them, introduces a quotation, not a clause with one
+                    near = (
+                        bool(words_before)
+                        and words_before[-1].i == ecue.i
+                        and (before[-1].i == ecue.i or pre_char in ",:")
+                    )
                     if not near:
                         ee = self.run_on_end(p, ee, ecue)
                         row = self.add_row(es, ee, "mixed", espk, _cue_text(ecue), 0.75)
@@ -1622,7 +1628,7 @@ class _Builder:
                 qtype = "direct"
                 start, end = p.start, p.end
                 if where == "before":
-                    near = before and before[-1].i == cue.i
+                    near = bool(before) and before[-1].i == cue.i
                     wider = self.wider_clause(cue, p) if near and pre_char not in ":," else None
                     if wider is not None:
                         qtype, (start, end) = "mixed", wider
