@@ -683,6 +683,16 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "direct",
             "added",
         ),
+        # reported speech that opens a quotation ends after its closing mark
+        (
+            "Politifact checked the claim.\n\nOn September 27 they published the results "
+            "of their check by announcing that Trump\u2019s statement was \u201ctrue.\u201d",
+            "the results of their check by announcing that Trump\u2019s statement was "
+            "\u201ctrue.\u201d",
+            "they",
+            "indirect",
+            "published",
+        ),
         # the parser ran the name into the phrase before it and left "said" without
         # a subject: the name just before the verb is its speaker
         (
@@ -1098,7 +1108,7 @@ def test_speaker_named_in_the_sentence_before(nlp):
             "Another",
             "said",
             'he hoped with his "whole heart" that Trump wins the election: '
-            '"That way I can watch the comedy for several years.',
+            '"That way I can watch the comedy for several years."',
         ),
         # subject and cue right after the closing mark, whatever follows them
         (

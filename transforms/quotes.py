@@ -876,6 +876,8 @@ class _Builder:
             brk = self.text.find("\n", end)
             if brk >= 0 and self.text[end:brk].strip() == ":":
                 end = self.list_after(brk) or end
+        if qtype != "direct":
+            end = self.closing_mark_after(start, end)
         if end <= start:
             return None
         row: dict[str, Any] = {
@@ -930,6 +932,21 @@ class _Builder:
         while t is not None and t.i < head.i and (t.idx < p.outer_end or t.is_punct or t.is_space):
             t = self.doc[t.i + 1]
         return (t.idx if t is not None else s), e
+
+    def closing_mark_after(self, start: int, end: int) -> int:
+        """``end`` moved past the closing mark of a passage the row opens but stops
+        just short of ('... his statement was "true[.]"'), so its marks pair up."""
+        last = self.tok_at(end - 1) if end > start else None
+        p = self.in_passage(last) if last is not None else None
+        if (
+            p is not None
+            and p.close_at is not None
+            and start <= p.outer_start
+            and end < p.outer_end
+            and not strip_blank(self.text[end : p.close_at]).strip(".,;:!?")
+        ):
+            return p.outer_end
+        return end
 
     def leading_participle(self, start: int, end: int) -> Token | None:
         """A participle of speech opening the content at ``start`` after a comma
