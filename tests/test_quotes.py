@@ -693,6 +693,25 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "indirect",
             "published",
         ),
+        # nothing but a passage in its marks is a direct quote, wherever its cue is
+        (
+            "Sanders toured the state.\n\nSanders asks at Western High School, "
+            "\u201cAny questions I can answer?\u201d",
+            "Any questions I can answer?",
+            "Sanders",
+            "direct",
+            "asks",
+        ),
+        # a clause merged with the quotation it runs into keeps the closing mark
+        (
+            "Pence spoke on Sunday.\n\nThe Indiana governor said Democrats and the media "
+            "are to blame for focusing on \u201che said this, he tweeted that.\u201d",
+            "Democrats and the media are to blame for focusing on \u201che said this, he "
+            "tweeted that.\u201d",
+            "The Indiana governor",
+            "mixed",
+            "said",
+        ),
         # the parser ran the name into the phrase before it and left "said" without
         # a subject: the name just before the verb is its speaker
         (

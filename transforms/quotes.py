@@ -858,10 +858,6 @@ class _Builder:
             cue = _cue_text(lead)
             last = self.doc[lead.i + len(cue.split()) - 1]
             start, end = self.trim(last.idx + len(last.text), end)
-            p = self.tok_at(start)
-            p_in = self.in_passage(p) if p is not None else None
-            if p_in is not None and (start, end) == (p_in.outer_start, p_in.outer_end):
-                qtype, start, end = "direct", p_in.start, p_in.end
         brk = self.text.find("\n", start, end)
         if qtype == "indirect" and brk >= 0:
             # reported speech does not cross a paragraph break (a title or a list
@@ -877,7 +873,15 @@ class _Builder:
             if brk >= 0 and self.text[end:brk].strip() == ":":
                 end = self.list_after(brk) or end
         if qtype != "direct":
-            end = self.closing_mark_after(start, end)
+            start, end = self.passage_marks_inside(start, end)
+            whole = self.passage_at(start)
+            if (
+                whole is not None
+                and (start, end) == (whole.outer_start, whole.outer_end)
+                and qtype in WHOLE_PASSAGE_TYPES
+            ):
+                # nothing but a passage in its marks: a direct quote
+                qtype, start, end = "direct", whole.start, whole.end
         if end <= start:
             return None
         row: dict[str, Any] = {
@@ -933,11 +937,18 @@ class _Builder:
             t = self.doc[t.i + 1]
         return (t.idx if t is not None else s), e
 
-    def closing_mark_after(self, start: int, end: int) -> int:
-        """``end`` moved past the closing mark of a passage the row opens but stops
-        just short of ('... his statement was "true[.]"'), so its marks pair up."""
-        last = self.tok_at(end - 1) if end > start else None
-        p = self.in_passage(last) if last is not None else None
+    def passage_at(self, char: int) -> Passage | None:
+        tok = self.tok_at(char)
+        return self.in_passage(tok) if tok is not None else None
+
+    def passage_marks_inside(self, start: int, end: int) -> tuple[int, int]:
+        """start..end of a row widened to take in the marks of a passage it starts
+        just inside of ('asks, "[Any questions?"]') or stops just short of ('... his
+        statement was "true[.]"'), so its marks pair up."""
+        first = self.passage_at(start)
+        if first is not None and first.start == start and first.outer_end <= end:
+            start = first.outer_start
+        p = self.passage_at(end - 1) if end > start else None
         if (
             p is not None
             and p.close_at is not None
@@ -945,8 +956,8 @@ class _Builder:
             and end < p.outer_end
             and not strip_blank(self.text[end : p.close_at]).strip(".,;:!?")
         ):
-            return p.outer_end
-        return end
+            end = p.outer_end
+        return start, end
 
     def leading_participle(self, start: int, end: int) -> Token | None:
         """A participle of speech opening the content at ``start`` after a comma
@@ -1982,6 +1993,9 @@ class _Builder:
             if merged and self.one_statement(merged[-1], r):
                 a = merged[-1]
                 end = max(a["end_char"], r["end_char"])
+                whole = self.passage_at(r["start_char"])
+                if whole is not None and whole.end == end:
+                    end = whole.outer_end  # the merged row takes the closing mark along
                 merged[-1] = {
                     **a,
                     "text": self.text[a["start_char"] : end],
@@ -2003,6 +2017,9 @@ class _Builder:
             out.append(row)
         return out
 
+
+# Row types that become "direct" when the row is exactly one passage in its marks.
+WHOLE_PASSAGE_TYPES = frozenset({"mixed"})
 
 # Words that open a participle clause of a later statement ("..., before insisting").
 TIME_LINKS = frozenset({"before", "after", "while", "then"})
