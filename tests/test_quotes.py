@@ -1083,6 +1083,22 @@ def test_speaker_after_the_quote_is_the_name_an_appositive_describes(nlp):
     ]
 
 
+def test_a_statement_is_one_row_not_repeated_by_a_passage_inside_it(nlp):
+    text = (
+        "Cruz spoke on Monday.\n\n"
+        'Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."'
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["quote_type"], r["speaker"], r["cue"]) for r in rows] == [
+        (
+            'the senator a "nasty guy," an "anchor baby," "unstable" and "sick."',
+            "mixed",
+            "Trump",
+            "called",
+        )
+    ]
+
+
 def test_dash_ending_a_line_names_the_speaker_of_every_passage_on_it(nlp):
     text = (
         "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"
@@ -1109,7 +1125,7 @@ def test_speaker_named_in_the_sentence_before(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker", "cue", "relation"),
+    ("text", "speaker", "cue", "n_rows", "relation"),
     [
         # the quote of the sentence before does not take the second passage's speaker
         (
@@ -1117,15 +1133,18 @@ def test_speaker_named_in_the_sentence_before(nlp):
             "\u201cIt does not make our fiscal problems worse.\u201d",
             "Leonard Burman",
             "said",
+            2,
             "It has the virtue of being responsible,\u201d Leonard Burman said. "
             "\u201cIt does not make our fiscal problems worse.",
         ),
-        # a colon after the reported clause introduces more of the same statement
+        # a colon after the reported clause introduces more of the same statement: one
+        # row, the quotation after the colon not repeated as a row of its own
         (
             'Another said he hoped with his "whole heart" that Trump wins the election: '
             '"That way I can watch the comedy for several years."',
             "Another",
             "said",
+            1,
             'he hoped with his "whole heart" that Trump wins the election: '
             '"That way I can watch the comedy for several years."',
         ),
@@ -1135,14 +1154,15 @@ def test_speaker_named_in_the_sentence_before(nlp):
             'top State officials. "Thanks for the great work, guys."',
             "McDonough",
             "wrote",
+            2,
             'Pat Kennedy is the greatest!!!" McDonough wrote in a September 2012 email to '
             'top State officials. "Thanks for the great work, guys.',
         ),
     ],
 )
-def test_two_passages_of_one_statement_are_one_relation(nlp, text, speaker, cue, relation):
+def test_two_passages_of_one_statement_are_one_relation(nlp, text, speaker, cue, n_rows, relation):
     rows = [r for r in _rows(nlp, text) if r["quote_type"] != "indirect"]
-    assert len(rows) == 2
+    assert len(rows) == n_rows
     assert {(r["speaker"], r["cue"]) for r in rows} == {(speaker, cue)}
     merged = [q for q in scoring_quotes(rows) if q["type"] != "indirect"]
     assert [text[q["start"] : q["end"]] for q in merged] == [relation]

@@ -2005,24 +2005,49 @@ class _Builder:
                 }
                 continue
             merged.append(r)
-        out = []
+        kept: list[dict | None] = []
         seen = set()
-        for r in merged:
+        # per (cue, speaker mention), the kept row reaching furthest: a row inside it
+        # is the same statement twice; the outer stays, unless it is only a stance
+        # around a statement ('called Palin a "clown" on his radio show when ...')
+        widest: dict[tuple[str | None, int], int] = {}
+        for r in sorted(merged, key=lambda r: (r["start_char"], -r["end_char"])):
             key = (r["start_char"], r["end_char"])
             if key in seen:
                 continue
             seen.add(key)
+            statement = (r["cue"], r["speaker_start"])
+            at = widest.get(statement, -1) if r["speaker_start"] is not None else -1
+            outer = kept[at] if at >= 0 else None
+            if outer is not None and r["end_char"] <= outer["end_char"]:
+                if _is_stance(r) or not _is_stance(outer):
+                    continue
+                kept[at] = None
+            if r["speaker_start"] is not None:
+                widest[statement] = len(kept)
+            kept.append(r)
+        out = []
+        for r in filter(None, kept):
             row = {k: r[k] for k in ROW_KEYS}
             row["confidence"] = float(min(1.0, max(0.0, row["confidence"])))
             out.append(row)
         return out
 
 
+# Rows below this confidence are stances, not statements (the README's contract).
+STATEMENT_CONFIDENCE = 0.5
+
 # Row types that become "direct" when the row is exactly one passage in its marks.
 WHOLE_PASSAGE_TYPES = frozenset({"mixed"})
 
 # Words that open a participle clause of a later statement ("..., before insisting").
 TIME_LINKS = frozenset({"before", "after", "while", "then"})
+
+
+def _is_stance(row: dict) -> bool:
+    """A stance reported without a speech verb (see the README: confidence < 0.5)."""
+    return bool(row["confidence"] < STATEMENT_CONFIDENCE)
+
 
 TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
 
