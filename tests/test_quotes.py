@@ -1099,6 +1099,26 @@ def test_a_statement_is_one_row_not_repeated_by_a_passage_inside_it(nlp):
     ]
 
 
+def test_overlapping_rows_of_one_statement_are_one_row(nlp):
+    text = (
+        "Christie went on the radio on Wednesday.\n\n"
+        "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary "
+        "Clinton as a \u201cdisgrace\u201d after she attacked law enforcement officers "
+        "nationwide and blamed police shootings on \u201cimplicit bias\u201d against "
+        "minorities."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["quote_type"], r["cue"]) for r in rows] == [
+        (
+            "Democratic presidential nominee Hillary Clinton as a \u201cdisgrace\u201d after "
+            "she attacked law enforcement officers nationwide and blamed police shootings "
+            "on \u201cimplicit bias\u201d against minorities",
+            "mixed",
+            "described",
+        )
+    ]
+
+
 def test_dash_ending_a_line_names_the_speaker_of_every_passage_on_it(nlp):
     text = (
         "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"

@@ -1987,6 +1987,16 @@ class _Builder:
         gap = self.text[a["end_char"] : b["start_char"]]
         return self.text[a["end_char"] - 1].isalnum() and not gap.strip(" \t" + ALL_MARKS)
 
+    def joined(self, a: dict, b: dict, end: int, qtype: str) -> dict:
+        """Row ``a`` run on to ``end`` over row ``b`` of the same statement."""
+        return {
+            **a,
+            "text": self.text[a["start_char"] : end],
+            "end_char": end,
+            "quote_type": qtype,
+            "confidence": max(a["confidence"], b["confidence"]),
+        }
+
     def result(self) -> list[dict]:
         merged: list[dict] = []
         for r in sorted(self.rows, key=lambda r: (r["start_char"], r["end_char"])):
@@ -1996,13 +2006,7 @@ class _Builder:
                 whole = self.passage_at(r["start_char"])
                 if whole is not None and whole.end == end:
                     end = whole.outer_end  # the merged row takes the closing mark along
-                merged[-1] = {
-                    **a,
-                    "text": self.text[a["start_char"] : end],
-                    "end_char": end,
-                    "quote_type": "mixed",
-                    "confidence": max(a["confidence"], r["confidence"]),
-                }
+                merged[-1] = self.joined(a, r, end, "mixed")
                 continue
             merged.append(r)
         kept: list[dict | None] = []
@@ -2023,6 +2027,12 @@ class _Builder:
                 if _is_stance(r) or not _is_stance(outer):
                     continue
                 kept[at] = None
+            elif outer is not None and r["start_char"] < outer["end_char"]:
+                # two rows of one statement that overlap: one row over both
+                both_indirect = outer["quote_type"] == r["quote_type"] == "indirect"
+                qtype = "indirect" if both_indirect else "mixed"
+                kept[at] = self.joined(outer, r, r["end_char"], qtype)
+                continue
             if r["speaker_start"] is not None:
                 widest[statement] = len(kept)
             kept.append(r)
