@@ -702,6 +702,18 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "direct",
             "asks",
         ),
+        # the last sentence of a quotation, hung on the verb after it, is not reported
+        # speech of its own beside the quote
+        (
+            'The critic Peter Bradshaw felt that there "might well be" a sweep of awards on '
+            'Saturday night. "I hope that the voters will respond to the high standard of '
+            "acting. If they can't do so, what hope is there?\" he said.",
+            "I hope that the voters will respond to the high standard of acting. If they "
+            "can't do so, what hope is there?",
+            "he",
+            "direct",
+            "said",
+        ),
         # a clause merged with the quotation it runs into keeps the closing mark
         (
             "Pence spoke on Sunday.\n\nThe Indiana governor said Democrats and the media "

@@ -801,6 +801,12 @@ class _Builder:
         last = self.tok_at(m["end_char"] - 1)
         return last is not None and last.dep_ == "compound" and last.head.i > last.i
 
+    def within_quotation(self, s: int, e: int) -> bool:
+        """s..e lies inside one passage (its closing mark at most): words of the quote,
+        reported by the quote's own row ('"... what hope is there?" he said')."""
+        p = self.passage_at(s)
+        return p is not None and p.start <= s and e <= p.outer_end
+
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.passage_starts, char) - 1
         return i >= 0 and self.passages[i].start <= char < self.passages[i].end
@@ -1842,7 +1848,7 @@ class _Builder:
                     e = self.doc[later.i - 1].idx
                 if e - s < 8 or self.duplicates_row(s, e):
                     continue
-                if self.inside_quote(s) and self.inside_quote(e - 1):
+                if self.within_quotation(s, e):
                     continue
                 self.add_row(s, e, "indirect", spk, _cue_text(tok), 0.45 if belief else 0.6)
         for tok in stances:
@@ -1941,7 +1947,7 @@ class _Builder:
         e = last.idx + len(last.text)
         if e - s < 2 or self.duplicates_row(s, e):
             return
-        if self.inside_quote(s) and self.inside_quote(e - 1):
+        if self.within_quotation(s, e):
             return
         self.add_row(s, e, "indirect", spk, cue, conf)
 
