@@ -1131,6 +1131,18 @@ def test_overlapping_rows_of_one_statement_are_one_row(nlp):
     ]
 
 
+def test_words_in_marks_inside_a_subject_are_not_a_quote(nlp):
+    text = (
+        "Critics spoke on Monday.\n\n"
+        'The idea that the "new terrorism" demands new powers was rejected. An "informal '
+        'trawl" of CPS records found 11 people had been prosecuted.'
+    )
+    rows = _rows(nlp, text)
+    assert [r["text"] for r in rows if r["quote_type"] != "indirect"] == []
+    found = _find(rows, "11 people had been prosecuted")
+    assert (found["speaker"], found["cue"]) == ('An "informal trawl"', "found")
+
+
 def test_dash_ending_a_line_names_the_speaker_of_every_passage_on_it(nlp):
     text = (
         "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"

@@ -127,6 +127,9 @@ def _np_span(head: Token) -> tuple[int, int]:
             break
     while i < head.i and (doc[i].is_punct or doc[i].is_space):
         i += 1
+    marks = sum(t.is_quote for t in doc[i : end_tok.i + 1])
+    if marks % 2 and end_tok.i + 1 < len(doc) and doc[end_tok.i + 1].is_quote:
+        end_tok = doc[end_tok.i + 1]  # 'the "new terrorism"': the mark the name opened
     return doc[i].idx, end_tok.idx + len(end_tok.text)
 
 
@@ -1542,6 +1545,16 @@ class _Builder:
             return None
         return self.dash_after(self.window(self.passages[last], last)[1])
 
+    def in_noun_phrase(self, p: Passage) -> bool:
+        """Passage ``p`` right after a determiner or an adjective ('an "informal
+        trawl"', 'the "new terrorism"'): words of a noun phrase, not a quotation."""
+        before = self.tok_at(p.outer_start - 1) if p.outer_start > 0 else None
+        return (
+            before is not None
+            and before.pos_ in ("DET", "ADJ", "PRON")
+            and (before.idx + len(before.text) <= p.outer_start)
+        )
+
     def names_a_title(self, p: Passage) -> bool:
         """'on CBS's "Face the Nation,"' and 'waved "Hispanics para Trump" signs': a
         title-case name in the middle of a sentence names a show, a book or a sign."""
@@ -1585,6 +1598,8 @@ class _Builder:
                 continue  # a title; 'called Cruz "Lyin' Ted"' still quotes a name
             if cue is not None and where == "after":
                 spk0 = speaker_of(cue)
+                if spk0 is not None and self.in_passage(spk0) and self.in_noun_phrase(p):
+                    continue  # 'An "informal trawl" of records found ...': the subject
                 if spk0 is None or self.in_passage(spk0):
                     spk1 = self.fallback_speaker(cue, p)
                     if spk1 is not None:
