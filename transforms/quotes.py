@@ -804,6 +804,11 @@ class _Builder:
         last = self.tok_at(m["end_char"] - 1)
         return last is not None and last.dep_ == "compound" and last.head.i > last.i
 
+    def holds_passage(self, s: int, e: int) -> bool:
+        """A whole passage, marks and all, lies inside s..e."""
+        i = bisect.bisect_left(self.passage_starts, s)
+        return i < len(self.passages) and self.passages[i].outer_end <= e
+
     def within_quotation(self, s: int, e: int) -> bool:
         """s..e lies inside one passage (its closing mark at most): words of the quote,
         reported by the quote's own row ('"... what hope is there?" he said')."""
@@ -891,6 +896,8 @@ class _Builder:
             ):
                 # nothing but a passage in its marks: a direct quote
                 qtype, start, end = "direct", whole.start, whole.end
+        if qtype == "indirect" and self.holds_passage(start, end):
+            qtype = "mixed"  # reported speech with a quoted part
         if end <= start:
             return None
         row: dict[str, Any] = {
