@@ -218,8 +218,13 @@ def test_passage_nested_in_the_same_marks_stays_inside():
             "\u200b\u201cNo.\u201d",
             ["Sorry Sarah, you should have said it!", "No."],
         ),
+        # a straight opener closed by a typographic mark, another straight quote after
+        (
+            '"This is a long process,\u201d said Paul Lindsay. "Some will struggle."',
+            ["This is a long process,", "Some will struggle."],
+        ),
     ],
-    ids=["closing-mark-as-opener", "invisible-format-character"],
+    ids=["closing-mark-as-opener", "invisible-format-character", "straight-then-typographic"],
 )
 def test_passage_opened_in_an_unusual_way(text, contents):
     assert [text[p.start : p.end] for p in find_passages(text)] == contents

@@ -198,8 +198,6 @@ def _double_passages(text: str, a: int, b: int, li: int) -> list[Passage]:
                 continue
             closers = DOUBLE_CLOSE_FOR.get(opener, "")
             is_close = ch in closers
-            if is_close and opener == '"' and ch == "\u201d" and '"' in text[i + 1 : b]:
-                is_close = False  # a typographic quote nested in a straight one
             if is_close and ch == "\u201c" and opener == "\u201c":
                 # a second “ only closes when it looks like a closer
                 is_close = not _is_word(nxt) and not prev.isspace()
