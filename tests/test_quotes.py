@@ -1081,6 +1081,13 @@ def test_speaker_after_the_quote_is_the_name_not_a_date_or_its_description(nlp):
     )
     rows = _rows(nlp, text)
     assert _starting(rows, "I will just make this promise")["speaker"] == "Chuck Jordan"
+    text = (
+        "Carson was asked about West Point.\n\n"
+        '"I\'m not going to say it is a mistake, so forget about it," said retired '
+        "neurosurgeon Ben Carson, asked about his claims."
+    )
+    quote = _starting(_rows(nlp, text), "I'm not going to say")
+    assert quote["speaker"] == "retired neurosurgeon Ben Carson"
     assert _starting(rows, "He is absolutely right")["speaker"] == "Flynn"
 
 

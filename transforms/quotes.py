@@ -1332,13 +1332,19 @@ class _Builder:
         "Flynn, a top Trump surrogate, said"."""
         doc = self.doc
         i = cue.i + 1
+        # 'said retired neurosurgeon Ben Carson': a modifier before the noun
+        described = (
+            i + 1 < len(doc)
+            and doc[i].tag_ in ("JJ", "VBN", "VBD")
+            and doc[i + 1].pos_ in ("NOUN", "PROPN")
+        )
         if (
             i < len(doc)
-            and doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET")
+            and (doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET") or described)
             and doc[i].ent_type_ not in ("DATE", "TIME")  # 'Jordan said Monday'
             and not self.in_passage(doc[i])
         ):
-            j = i
+            j = i + 1 if described else i
             while (
                 j < len(doc)
                 and doc[j].pos_ in ("PROPN", "DET", "ADJ", "NOUN")
