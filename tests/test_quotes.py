@@ -1143,6 +1143,21 @@ def test_overlapping_rows_of_one_statement_are_one_row(nlp):
     ]
 
 
+def test_paragraph_of_quotation_signed_on_the_next_line(nlp):
+    text = (
+        "Reid spoke on Tuesday.\n\n"
+        "\"Great speech. She's tested. She's ready. She never quits.\"\n\n"
+        "-President Obama, tweeting after the speech.\n\n"
+        '"We need a leader who can bring us together."\n\n'
+        "\u2014 Michelle Marks, Philadelphia."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"][:14], r["speaker"], r["cue"]) for r in rows] == [
+        ("Great speech. ", "President Obama", "-"),
+        ("We need a lead", "Michelle Marks", "\u2014"),
+    ]
+
+
 def test_words_in_marks_inside_a_subject_are_not_a_quote(nlp):
     text = (
         "Critics spoke on Monday.\n\n"

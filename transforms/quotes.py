@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from transforms.quote_rules import (
     ALL_MARKS,
@@ -516,6 +516,14 @@ def _same_paragraph_subject(cue: Token, subj: Token) -> Token | None:
 
 
 # ----------------------------------------------------------------- the builder
+
+
+class Signature(NamedTuple):
+    """A quotation signed with a dash: '"..." - Karen Bobadilla'."""
+
+    dash: str
+    name: Token  # the last word of the name
+    span: tuple[int, int]  # the name as written
 
 
 class _Builder:
@@ -1533,18 +1541,29 @@ class _Builder:
                 return c, spk
         return None
 
-    def dash_after(self, after: list[Token]) -> tuple[Token, Token] | None:
-        """'"...." - Karen Bobadilla': the dash and the name after it."""
-        if len(after) < 2 or after[0].text not in ("\u2015", "\u2014", "\u2013", "-", "--"):
+    def dash_after(self, after: list[Token]) -> Signature | None:
+        """'"...." - Karen Bobadilla': the dash and the name after it (a dash glued to
+        the name, '-President Obama', is split off)."""
+        if not after:
             return None
-        j = 1
+        first = after[0]
+        if first.text in DASHES:
+            names, dash, start = after[1:], first.text, None
+        elif first.text[:1] in DASHES and first.text[1:2].isupper():
+            names, dash, start = after, first.text[0], first.idx + 1
+        else:
+            return None
         head = None
-        while j < len(after) and after[j].pos_ == "PROPN":
-            head = after[j]
-            j += 1
-        return (after[0], head) if head is not None else None
+        for t in names:
+            if t.pos_ != "PROPN":
+                break
+            head = t
+        if head is None:
+            return None
+        begin = start if start is not None else names[0].idx
+        return Signature(dash, head, (begin, head.idx + len(head.text)))
 
-    def dash_ending_line(self, p: Passage, idx: int) -> tuple[Token, Token] | None:
+    def dash_ending_line(self, p: Passage, idx: int) -> Signature | None:
         """'"... money." And that's all he has "the root of all evil." - Christina
         Lastra': a line opened by passage ``idx`` and closed by a dash and a name
         is that person's, every passage on it."""
@@ -1567,6 +1586,23 @@ class _Builder:
             and before.pos_ in ("DET", "ADJ", "PRON")
             and (before.idx + len(before.text) <= p.outer_start)
         )
+
+    def dash_line_after(self, p: Passage) -> Signature | None:
+        """'"Great speech. She's ready."\n\n-President Obama, tweeting': a paragraph of
+        quotation signed on the next line, a dash and a name."""
+        line_b = self.line_span(p.line)[1]
+        if strip_blank(self.text[p.outer_end : line_b]).strip(ALL_MARKS + ".,"):
+            return None
+        li = p.line + 1
+        while li < len(self.line_starts) and not self.text[slice(*self.line_span(li))].strip():
+            li += 1
+        if li >= len(self.line_starts) or li - p.line > 2:
+            return None
+        a, b = self.line_span(li)
+        first = self.tok_at(a + len(self.text[a:b]) - len(self.text[a:b].lstrip()))
+        if first is None:
+            return None
+        return self.dash_after([t for t in self.doc[first.i : first.i + 8] if t.idx < b])
 
     def names_a_title(self, p: Passage) -> bool:
         """'on CBS's "Face the Nation,"' and 'waved "Hispanics para Trump" signs': a
@@ -1621,9 +1657,15 @@ class _Builder:
                             prev_row, prev_passage = row, p
                         continue
             if cue is None and self.has_parse:
-                dash = self.dash_after(after) or self.dash_ending_line(p, idx)
+                dash = (
+                    self.dash_after(after)
+                    or self.dash_ending_line(p, idx)
+                    or self.dash_line_after(p)
+                )
                 if dash is not None:
-                    row = self.add_row(p.start, p.end, "direct", dash[1], dash[0].text, 0.75)
+                    row = self.add_row(
+                        p.start, p.end, "direct", dash.name, dash.dash, 0.75, speaker_span=dash.span
+                    )
                     if row is not None:
                         prev_row, prev_passage = row, p
                     continue
