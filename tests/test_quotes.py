@@ -1088,6 +1088,13 @@ def test_speaker_after_the_quote_is_the_name_not_a_date_or_its_description(nlp):
     )
     quote = _starting(_rows(nlp, text), "I'm not going to say")
     assert quote["speaker"] == "retired neurosurgeon Ben Carson"
+    # a surname the tagger takes for an adverb
+    text = (
+        "Skelly vouched for both of them.\n\n"
+        "\u201cHaving access to the RNC file and two people who understand it is "
+        "valuable,\u201d said Skelly, explaining he worked more closely with Chrabaszcz."
+    )
+    assert _starting(_rows(nlp, text), "Having access")["speaker"] == "Skelly"
     assert _starting(rows, "He is absolutely right")["speaker"] == "Flynn"
 
 

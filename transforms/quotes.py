@@ -1346,9 +1346,11 @@ class _Builder:
             and doc[i].tag_ in ("JJ", "VBN", "VBD")
             and doc[i + 1].pos_ in ("NOUN", "PROPN")
         )
+        # 'said Skelly': a capitalised word the tagger took for another part of speech
+        name_like = i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].is_stop
         if (
             i < len(doc)
-            and (doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET") or described)
+            and (doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET") or described or name_like)
             and doc[i].ent_type_ not in ("DATE", "TIME")  # 'Jordan said Monday'
             and not self.in_passage(doc[i])
         ):
