@@ -1150,6 +1150,18 @@ def test_overlapping_rows_of_one_statement_are_one_row(nlp):
     ]
 
 
+def test_dash_glued_to_the_closing_mark_signs_the_quotation(nlp):
+    text = (
+        "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge\n"
+        "\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla\n"
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("He represents our greatest shame.", "Sonya Herridge"),
+        ("He is ignorant of our culture and lives.", "Pamela Padilla"),
+    ]
+
+
 def test_paragraph_of_quotation_signed_on_the_next_line(nlp):
     text = (
         "Reid spoke on Tuesday.\n\n"

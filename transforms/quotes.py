@@ -1543,13 +1543,17 @@ class _Builder:
                 return c, spk
         return None
 
-    def dash_after(self, after: list[Token]) -> Signature | None:
+    def dash_after(self, after: list[Token], since: int | None = None) -> Signature | None:
         """'"...." - Karen Bobadilla': the dash and the name after it (a dash glued to
-        the name, '-President Obama', is split off)."""
+        the name, '-President Obama', is split off; one glued to the closing mark,
+        '..."― Pamela Padilla', lies between ``since`` and the name)."""
         if not after:
             return None
         first = after[0]
-        if first.text in DASHES:
+        gap = self.text[since : first.idx].strip() if since is not None else ""
+        if gap in DASHES:
+            names, dash, start = after, gap, None
+        elif first.text in DASHES:
             names, dash, start = after[1:], first.text, None
         elif first.text[:1] in DASHES and first.text[1:2].isupper():
             names, dash, start = after, first.text[0], first.idx + 1
@@ -1577,7 +1581,8 @@ class _Builder:
             last += 1
         if last == idx:
             return None
-        return self.dash_after(self.window(self.passages[last], last)[1])
+        last_p = self.passages[last]
+        return self.dash_after(self.window(last_p, last)[1], last_p.outer_end)
 
     def in_noun_phrase(self, p: Passage) -> bool:
         """Passage ``p`` right after a determiner or an adjective ('an "informal
@@ -1660,7 +1665,7 @@ class _Builder:
                         continue
             if cue is None and self.has_parse:
                 dash = (
-                    self.dash_after(after)
+                    self.dash_after(after, p.outer_end)
                     or self.dash_ending_line(p, idx)
                     or self.dash_line_after(p)
                 )
