@@ -1150,31 +1150,49 @@ def test_overlapping_rows_of_one_statement_are_one_row(nlp):
     ]
 
 
-def test_dash_glued_to_the_closing_mark_signs_the_quotation(nlp):
-    text = (
-        "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge\n"
-        "\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash glued to the closing mark (the tokenizer keeps the two together)
+        (
+            "\u201cHe represents our greatest shame.\u201d \u2015 Sonya Herridge\n"
+            "\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla\n",
+            [
+                ("He represents ", "Sonya Herridge", "\u2015"),
+                ("He is ignorant", "Pamela Padilla", "\u2015"),
+            ],
+        ),
+        # a paragraph of quotation signed on the next line, the dash glued to the name
+        (
+            "Reid spoke on Tuesday.\n\n"
+            "\"Great speech. She's tested. She's ready. She never quits.\"\n\n"
+            "-President Obama, tweeting after the speech.\n\n"
+            '"We need a leader who can bring us together."\n\n'
+            "\u2014 Michelle Marks, Philadelphia.",
+            [
+                ("Great speech. ", "President Obama", "-"),
+                ("We need a lead", "Michelle Marks", "\u2014"),
+            ],
+        ),
+        # a line opened by a passage and closed by a dash and a name: every passage
+        # on it is that person's
+        (
+            "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"
+            "\u201cHe is not fit to lead our nation. To quote Bob Marley \u2018Some people "
+            "are so poor all they have is money.\u201d And that\u2019s all he has \u201cthe "
+            "root of all evil\u2019.\u201d \u2015 Christina Lastra.",
+            [
+                ("I am truly afr", "Karen Bobadilla", "\u2015"),
+                ("He is not fit ", "Christina Lastra", "\u2015"),
+                ("the root of al", "Christina Lastra", "\u2015"),
+            ],
+        ),
+    ],
+    ids=["glued-to-the-closing-mark", "signed-on-the-next-line", "ending-the-line"],
+)
+def test_quotation_signed_with_a_dash_and_a_name(nlp, text, expected):
     rows = _rows(nlp, text)
-    assert [(r["text"], r["speaker"]) for r in rows] == [
-        ("He represents our greatest shame.", "Sonya Herridge"),
-        ("He is ignorant of our culture and lives.", "Pamela Padilla"),
-    ]
-
-
-def test_paragraph_of_quotation_signed_on_the_next_line(nlp):
-    text = (
-        "Reid spoke on Tuesday.\n\n"
-        "\"Great speech. She's tested. She's ready. She never quits.\"\n\n"
-        "-President Obama, tweeting after the speech.\n\n"
-        '"We need a leader who can bring us together."\n\n'
-        "\u2014 Michelle Marks, Philadelphia."
-    )
-    rows = _rows(nlp, text)
-    assert [(r["text"][:14], r["speaker"], r["cue"]) for r in rows] == [
-        ("Great speech. ", "President Obama", "-"),
-        ("We need a lead", "Michelle Marks", "\u2014"),
-    ]
+    assert [(r["text"][:14], r["speaker"], r["cue"]) for r in rows] == expected
 
 
 def test_words_in_marks_inside_a_subject_are_not_a_quote(nlp):
@@ -1187,21 +1205,6 @@ def test_words_in_marks_inside_a_subject_are_not_a_quote(nlp):
     assert [r["text"] for r in rows if r["quote_type"] != "indirect"] == []
     found = _find(rows, "11 people had been prosecuted")
     assert (found["speaker"], found["cue"]) == ('An "informal trawl"', "found")
-
-
-def test_dash_ending_a_line_names_the_speaker_of_every_passage_on_it(nlp):
-    text = (
-        "\u201cI am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"
-        "\u201cHe is not fit to lead our nation. To quote Bob Marley \u2018Some people are "
-        "so poor all they have is money.\u201d And that\u2019s all he has \u201cthe root "
-        "of all evil\u2019.\u201d \u2015 Christina Lastra."
-    )
-    rows = _rows(nlp, text)
-    assert [(r["text"][:20], r["speaker"], r["cue"]) for r in rows] == [
-        ("I am truly afraid th", "Karen Bobadilla", "\u2015"),
-        ("He is not fit to lea", "Christina Lastra", "\u2015"),
-        ("the root of all evil", "Christina Lastra", "\u2015"),
-    ]
 
 
 def test_speaker_named_in_the_sentence_before(nlp):
