@@ -23,7 +23,11 @@
    a low ``confidence`` (< 0.5) so a query for statements can leave them out;
 4. each speaker, kept as written ("he", "the secretary general"), is resolved to an
    entity through ``mentions``: the overlapping mention, else for pronouns the person
-   in focus, for role nouns the person holding that title in the article.
+   in focus, for role nouns the person holding that title in the article;
+5. one statement, one row: a row's marks pair up (it takes in the marks of a passage
+   it starts or stops inside), reported speech holding a passage is ``mixed`` and
+   nothing but a passage is ``direct``; rows of the same cue and speaker mention that
+   nest or overlap are one row.
 
 Two apostrophes as a quotation mark (''like this''): some wire copy (the New York
 Times articles of PolNeAR) is rendered PTB-style, where '' stands for a typographic
