@@ -729,6 +729,18 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "mixed",
             "said",
         ),
+        # a clause the parser cut from its subject and hung on the cue beside the
+        # quoted one is part of the statement
+        (
+            "Flynn spoke on Thursday.\n\nBut Flynn said Trump has \u201cenormous "
+            "respect\u201d for the military and his rubble comment was instead an "
+            "expression of frustration with the strategy.",
+            "Trump has \u201cenormous respect\u201d for the military and his rubble "
+            "comment was instead an expression of frustration with the strategy",
+            "Flynn",
+            "mixed",
+            "said",
+        ),
         # the parser ran the name into the phrase before it and left "said" without
         # a subject: the name just before the verb is its speaker
         (

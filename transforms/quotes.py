@@ -272,6 +272,21 @@ def _content_start(cue: Token, child: Token) -> Token:
     return child.left_edge
 
 
+def _cut_clause_end(verb: Token, clause: Token) -> Token:
+    """The last token of ``clause`` with the clause the parser cut from its subject and
+    hung on ``verb`` right after it ('said Trump has "respect" for the military and
+    his comment [was instead ...]')."""
+    end = clause.right_edge
+    for c in verb.rights:
+        if (
+            c.dep_ == "ccomp"
+            and c.left_edge.i == end.i + 1
+            and not any(k.dep_ in SUBJ_DEPS for k in c.children)
+        ):
+            end = c.right_edge
+    return end
+
+
 def _object_before(verb: Token, complement: Token) -> Token | None:
     """The direct object standing between ``verb`` and its ``complement``."""
     return next(
@@ -1214,6 +1229,8 @@ class _Builder:
                 e = child.right_edge.idx + len(child.right_edge.text)
                 if s <= p.start and p.start < e:
                     s = _content_start(cue, child).idx
+                    last = _cut_clause_end(cue, child)
+                    e = max(e, last.idx + len(last.text))
                     return min(s, p.outer_start), max(e, p.outer_end)
         return None
 
@@ -1296,7 +1313,8 @@ class _Builder:
             if child is None:
                 return None
             s = _content_start(cue, child).idx
-            e = child.right_edge.idx + len(child.right_edge.text)
+            last = _cut_clause_end(cue, child)
+            e = last.idx + len(last.text)
             if child.idx < cue.idx < e:
                 s = cue.idx + len(cue.text)
             elif (
