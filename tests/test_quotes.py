@@ -741,6 +741,15 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "mixed",
             "said",
         ),
+        (
+            "Flynn spoke on Thursday.\n\nBut Flynn said Trump has enormous respect for the "
+            "military and his rubble comment was instead an expression of frustration.",
+            "Trump has enormous respect for the military and his rubble comment was "
+            "instead an expression of frustration",
+            "Flynn",
+            "indirect",
+            "said",
+        ),
         # the parser ran the name into the phrase before it and left "said" without
         # a subject: the name just before the verb is its speaker
         (

@@ -1942,6 +1942,10 @@ class _Builder:
                 s, e = self.within_paragraph(
                     tok, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
                 )
+                last = _cut_clause_end(tok, c)
+                cut_end = min(last.idx + len(last.text), self.line_span(self.line_of(s))[1])
+                if cut_end > e and not self.duplicates_row(s, cut_end):
+                    e = cut_end  # (a row of the quotation in it joins this one later)
                 later = trailing_participle(c, tok)
                 if later is not None:
                     e = self.doc[later.i - 1].idx
