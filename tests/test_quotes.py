@@ -750,6 +750,15 @@ def test_indirect_stance_without_speech_verb(nlp, text, content, speaker):
             "indirect",
             "said",
         ),
+        # a clause cut before a coordinated one does not end on the conjunction
+        (
+            "Charlotte Mayor Jennifer Roberts spoke on Friday.\n\nRoberts said Friday that "
+            'she thinks the video should be released but said "the question is the timing."',
+            "the video should be released",
+            "she",
+            "indirect",
+            "thinks",
+        ),
         # the parser ran the name into the phrase before it and left "said" without
         # a subject: the name just before the verb is its speaker
         (

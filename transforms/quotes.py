@@ -914,6 +914,7 @@ class _Builder:
             if brk >= 0 and self.text[end:brk].strip() == ":":
                 end = self.list_after(brk) or end
         if qtype != "direct":
+            end = self.without_dangling_link(start, end)
             start, end = self.passage_marks_inside(start, end)
             whole = self.passage_at(start)
             if (
@@ -979,6 +980,23 @@ class _Builder:
         while t is not None and t.i < head.i and (t.idx < p.outer_end or t.is_punct or t.is_space):
             t = self.doc[t.i + 1]
         return (t.idx if t is not None else s), e
+
+    def without_dangling_link(self, start: int, end: int) -> int:
+        """``end`` before a conjunction the row was cut after ('she thinks the video
+        should be released [but]', 'let them know [that]')."""
+        last = self.tok_at(end - 1) if end > start else None
+        while (
+            last is not None
+            and last.idx + len(last.text) == end
+            and last.pos_ in ("CCONJ", "SCONJ")
+            and last.i > 0
+            and self.doc[last.i - 1].idx >= start
+            and not self.in_passage(last)
+        ):
+            prev = self.doc[last.i - 1]
+            end = prev.idx + len(prev.text)
+            last = prev
+        return self.trim(start, end)[1]
 
     def passage_at(self, char: int) -> Passage | None:
         tok = self.tok_at(char)
