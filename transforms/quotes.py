@@ -897,8 +897,7 @@ class _Builder:
             # 'Sanders said, suggesting a few questions, including, "..."': the
             # participle is the speaker's next statement, with what follows as content
             cue = _cue_text(lead)
-            last = self.doc[lead.i + len(cue.split()) - 1]
-            start, end = self.trim(last.idx + len(last.text), end)
+            start, end = self.trim(lead.idx + len(cue), end)
         brk = self.text.find("\n", start, end)
         if qtype == "indirect" and brk >= 0:
             # reported speech does not cross a paragraph break (a title or a list
@@ -972,8 +971,7 @@ class _Builder:
     def outside_passages(self, s: int, e: int, head: Token) -> tuple[int, int]:
         """Speaker span s..e of ``head`` started after a passage that the parse ran
         into it ('"... these voters," Nate Silver')."""
-        first = self.tok_at(s)
-        p = self.in_passage(first) if first is not None else None
+        p = self.passage_at(s)
         if p is None or head.idx < p.outer_end:
             return s, e
         t = self.tok_at(p.outer_end)
@@ -1961,7 +1959,7 @@ class _Builder:
                     tok, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
                 )
                 last = _cut_clause_end(tok, c)
-                cut_end = min(last.idx + len(last.text), self.line_span(self.line_of(s))[1])
+                cut_end = self.within_paragraph(tok, s, last.idx + len(last.text))[1]
                 if cut_end > e and not self.duplicates_row(s, cut_end):
                     e = cut_end  # (a row of the quotation in it joins this one later)
                 later = trailing_participle(c, tok)
