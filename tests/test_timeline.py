@@ -586,6 +586,11 @@ def test_names_ordinals_and_fractions_are_not_times():
     assert found == ["This week", "a second", "the third quarter of 1990", "noon"]
 
 
+def test_a_hyphenated_fraction_is_a_share_not_a_time():
+    text = "He raised $2 million, more than three-quarters from small donors, in three quarters."
+    assert [text[s:e] for s, e in find_candidates(text)] == ["three quarters"]
+
+
 def test_a_year_earlier_adjective_leaves_the_article():
     text = "It compared with a year-earlier loss of $6 million."
     assert [text[s:e] for s, e in find_candidates(text)] == ["year-earlier"]
@@ -697,3 +702,75 @@ def test_resolve_weekday_nearest():
     assert resolve_weekday(4, thursday, "nearest") == date(2025, 2, 14)  # Friday: tomorrow
     assert resolve_weekday(0, thursday, "nearest") == date(2025, 2, 10)  # Monday: 3 days back
     assert resolve_weekday(3, thursday, "nearest") == thursday
+
+
+# ------------------------------- participles, seasons, "of that year", live-blog times
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expr", "expected"),
+    [
+        # a participle dated directly takes the tense of the finite verb above it
+        (
+            "Clinton quit giving paid speeches before announcing her run in April.",
+            date(2015, 12, 15),
+            "April",
+            "2015-04",
+        ),
+        (
+            "It will start becoming clear at midnight Sunday.",
+            date(2016, 1, 29),
+            "midnight Sunday",
+            "2016-01-31T24:00",
+        ),
+        # through a noun it dates the noun's event, not the participle's: the nearest July
+        (
+            "Officials spent weeks preparing for the summit in July.",
+            date(2016, 4, 12),
+            "July",
+            "2016-07",
+        ),
+    ],
+)
+def test_a_participle_takes_the_tense_of_its_finite_verb(nlp, sentence, published, expr, expected):
+    rows = timeline_rows(nlp(sentence), published, [])
+    (row,) = _by_expr(rows, expr)
+    assert row["value"] == expected
+
+
+def test_a_bare_season_follows_the_tense_of_its_clause(nlp):
+    doc = nlp(
+        "Officials spent the winter in talks. They met again over the summer. "
+        "They will vote in the summer."
+    )
+    rows = timeline_rows(doc, date(2016, 4, 12), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("the winter", "2015-WI"),  # the winter just gone, not the one to come
+        ("the summer", "2015-SU"),
+        ("the summer", "2016-SU"),
+    ]
+
+
+def test_a_month_of_that_year_is_in_the_year_last_mentioned(nlp):
+    doc = nlp(
+        "The rate was 7.8 percent in January 2009 and peaked in October of that year. "
+        "It fell in June of last year."
+    )
+    rows = timeline_rows(doc, date(2016, 2, 5), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("January 2009", "2009-01"),
+        ("October of that year", "2009-10"),
+        ("June of last year", "2015-06"),
+    ]
+
+
+def test_a_live_blog_time_heading_is_on_the_publication_day(nlp):
+    text = (
+        "Rubio clashed with Trump at Saturday's debate.\n\n___.\n\n8:00 a.m.\n\n"
+        "Rubio says he did well."
+    )
+    rows = timeline_rows(nlp(text), date(2016, 2, 8), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("Saturday", "2016-02-06"),
+        ("8:00 a.m.", "2016-02-08T08:00"),  # not the Saturday last mentioned
+    ]

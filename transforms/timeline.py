@@ -240,6 +240,42 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
     return None
 
 
+def _dates_a_noun(span: Span, verb: Token) -> bool:
+    """The expression hangs from a noun below ``verb`` ("preparing for the summit in
+    July"): it dates that noun's event (True too when ``verb`` is not above it)."""
+    tok = span.root
+    while tok.i != verb.i:
+        if tok.head.i == tok.i or (
+            tok.pos_ in ("NOUN", "PROPN") and not (span.start <= tok.i < span.end)
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
+def participle_tense(span: Span, verb: Token | None) -> str | None:
+    """The tense of the finite verb above a participle or gerund that ``span`` dates
+    directly ("quit before announcing her run in April", "clips dating back to June").
+    None when the expression dates a noun on the way ("spent weeks preparing for the
+    summit in July": the summit's date, not the preparing's) or when ``verb`` is not a
+    bare participle."""
+    if (
+        verb is None
+        or verb.tag_ != "VBG"
+        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        or _dates_a_noun(span, verb)
+    ):
+        return None
+    above = verb
+    for _ in range(4):
+        if above.head.i == above.i:
+            return None
+        above = above.head
+        if above.pos_ in ("VERB", "AUX"):
+            return clause_tense(above)
+    return None
+
+
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"}
 
 
@@ -433,7 +469,7 @@ def _row(
             sent = None
         if sent is not None and doc.has_annotation("DEP"):
             verb = _governing_verb(span)
-            tense = clause_tense(verb)
+            tense = clause_tense(verb) or participle_tense(span, verb)
             tense = _cue_tense(text, start, verb, tense)
             if tense != "past" and _in_since_phrase(span, verb):
                 tense = "past"
@@ -536,7 +572,12 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             for i in range(span.start, span.end):
                 timex_of[i] = k
     for k, (start, end) in enumerate(spans):
-        this_ref = ref_any if _COARSE_REF.search(text[start:end]) else ref
+        if _COARSE_REF.search(text[start:end]):
+            this_ref = ref_any
+        elif _alone_on_its_line(text, start, end):
+            this_ref = None  # a live blog's "8:00 a.m." heading: the day of publication
+        else:
+            this_ref = ref
         try:
             row, tx = _row(
                 doc,
@@ -572,6 +613,14 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             ref_any = row["date_start"]
     rows.sort(key=lambda r: (r["start_char"], r["end_char"]))
     return rows
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """The expression is all its line holds, but for punctuation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end : len(text) if line_end < 0 else line_end]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _bare_row(text: str, start: int, end: int) -> dict:

@@ -482,7 +482,7 @@ _PATTERNS: list[str] = [
     rf"(?:the\s+(?:week\s+of|day\s+before|day\s+after)\s+)?"
     rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD})(?:,?\s+{_YEAR})?",
     rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}(?:,?\s+{_YEAR})?",
-    rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|\s+(?:last|this|next)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
+    rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|(?:\s+of)?\s+(?:last|this|next|that)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
     rf"(?:(?:early|late|mid|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?{_MON_FULL}(?!\s+\d)",
     # weekdays with part of day / relative words
     rf"(?:(?:last|next|this|early|late|earlier|later|this\s+coming|the\s+previous|the\s+following)\s+)?"
@@ -699,6 +699,10 @@ def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: s
         and not re.search(r"\b(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\b", low)
     ):
         return True  # "three-quarters of its food", "more than a quarter of the market"
+    if re.search(r"\b(?:one|two|three)-quarters$", low) and not re.match(
+        r"\s+of\s+(?:a|an|the)\s+(?:century|year|decade|hour)\b", after + text[end + 12 : end + 30]
+    ):
+        return True  # "more than three-quarters from small donors": a share, not a time
     if (
         low == "march"
         and re.search(r"\b(?:the|a|an|annual|yearly|their|its|his|her)\s+$", before)
@@ -1106,7 +1110,7 @@ def _r_month_day(t, had_the, anchor, tense, ref, context, mod):
 def _r_month(t, had_the, anchor, tense, ref, context, mod):
     m = re.fullmatch(
         r"(?:(this|last|next|this past|past|coming) )?([a-z]+)\.?(?:,? (?:of )?(\d{4}"
-        r"|nineteen [a-z -]+|(?:last|this|next) year))?",
+        r"|nineteen [a-z -]+|(?:last|this|next|that) year))?",
         t,
     )
     if not m:
@@ -1124,9 +1128,11 @@ def _r_month(t, had_the, anchor, tense, ref, context, mod):
             return None
         return _mk("DATE", f"{sub.value}-{month:02d}")
     if ys:
-        if anchor is None:
+        # "June of that year": the year last mentioned, not the publication year
+        base = ref if ys.startswith("that") else anchor
+        if base is None:
             return _mk("DATE", f"XXXX-{month:02d}", relative=True)
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[ys.split()[0]]
+        year = base.year + {"last": -1, "this": 0, "next": 1, "that": 0}[ys.split()[0]]
         return _mk("DATE", f"{year:04d}-{month:02d}", relative=True)
     if anchor is None:
         return _mk("DATE", f"XXXX-{month:02d}", relative=True)
@@ -1492,24 +1498,11 @@ def _r_relative_unit(t, had_the, anchor, tense, ref, context, mod):
         code = SEASONS[unit]
         if anchor is None:
             return _mk("DATE", f"XXXX-{code}", relative=True)
-        # seasons as a running count: year * 4 + (SP 0, SU 1, FA 2, WI 3);
-        # January and February belong to last year's winter
-        order = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
-        cur_year = anchor.year - (1 if anchor.month <= 2 else 0)
-        cur = cur_year * 4 + {12: 3, 1: 3, 2: 3}.get(anchor.month, (anchor.month - 3) // 3)
-        target = order[code]
         if rel in ("last", "past", "previous", "this past"):
-            n = cur - 1
-            while n % 4 != target:
-                n -= 1
-        elif rel in ("next", "coming", "following"):
-            n = cur + 1
-            while n % 4 != target:
-                n += 1
-        else:
-            n = cur_year * 4 + target
-        year = n // 4
-        return _mk("DATE", f"{year:04d}-{code}", relative=True)
+            return _mk("DATE", _season(code, anchor, -1), relative=True)
+        if rel in ("next", "coming", "following"):
+            return _mk("DATE", _season(code, anchor, 1), relative=True)
+        return _mk("DATE", _season(code, anchor, 0), relative=True)
     step = {
         "this": 0,
         "current": 0,
@@ -1734,6 +1727,23 @@ def _r_century(t, had_the, anchor, tense, ref, context, mod):
     return None
 
 
+def _season(code: str, anchor: date, step: int, *, inclusive: bool = False) -> str:
+    """``YYYY-code`` of a season relative to the one holding ``anchor``: the one of
+    that (winter-adjusted) year for ``step`` 0, else the nearest before (-1) or after
+    (1) it, or the one holding ``anchor`` itself when ``inclusive``."""
+    # seasons as a running count: year * 4 + (SP 0, SU 1, FA 2, WI 3);
+    # January and February belong to last year's winter
+    order = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+    cur_year = anchor.year - (1 if anchor.month <= 2 else 0)
+    cur = cur_year * 4 + {12: 3, 1: 3, 2: 3}.get(anchor.month, (anchor.month - 3) // 3)
+    n = cur_year * 4 + order[code]
+    if step:
+        n = cur if inclusive else cur + step
+        while n % 4 != order[code]:
+            n += step
+    return f"{n // 4:04d}-{code}"
+
+
 def _r_season(t, had_the, anchor, tense, ref, context, mod):
     m = re.fullmatch(
         r"(spring|summer|fall|autumn|winter)(?:,? (?:of )?(\d{4}|nineteen [a-z -]+))?", t
@@ -1754,6 +1764,10 @@ def _r_season(t, had_the, anchor, tense, ref, context, mod):
         return None
     if anchor is None:
         return _mk("DATE", f"XXXX-{code}", relative=True)
+    if tense in ("past", "future"):
+        # "spent the winter preparing": the latest winter begun by publication
+        step = -1 if tense == "past" else 1
+        return _mk("DATE", _season(code, anchor, step, inclusive=True), relative=True)
     return _mk("DATE", f"{anchor.year:04d}-{code}", relative=True)
 
 
