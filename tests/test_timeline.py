@@ -738,6 +738,29 @@ def test_a_participle_takes_the_tense_of_its_finite_verb(nlp, sentence, publishe
     assert row["value"] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expr", "expected"),
+    [
+        # "were to" / "was to": ahead of an imagined or past moment, the nearer one
+        (
+            "He said that if his candidate were to win in November, she would sign it.",
+            date(2016, 9, 23),
+            "November",
+            "2016-11",
+        ),
+        (
+            "Days before it was to report earnings on Wednesday, the company said on Friday.",
+            date(2016, 2, 8),
+            "Wednesday",
+            "2016-02-10",
+        ),
+    ],
+)
+def test_was_to_and_were_to_take_the_nearer_date(nlp, sentence, published, expr, expected):
+    (row,) = _by_expr(timeline_rows(nlp(sentence), published, []), expr)
+    assert row["value"] == expected
+
+
 def test_a_bare_season_follows_the_tense_of_its_clause(nlp):
     doc = nlp(
         "Officials spent the winter in talks. They met again over the summer. "

@@ -207,7 +207,7 @@ def _governing_verb(span: Span) -> Token | None:
 
 
 def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
-    """ "future", "past", "present" or None for the clause headed by ``verb``."""
+    """ "future", "past", "present", "nearest" or None for the clause headed by ``verb``."""
     if verb is None or depth > 6:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -220,6 +220,10 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
             return "future"
         if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
+        if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ == "VBD":
+            # "if she were to win in November", "was to meet on Friday": ahead of a
+            # past or imagined moment, either side of publication
+            return "nearest"
         if head.i != verb.i:
             return clause_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lower_ in ("going",) for a in auxes):
