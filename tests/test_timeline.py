@@ -723,6 +723,14 @@ def test_resolve_weekday_nearest():
             "midnight Sunday",
             "2016-01-31T24:00",
         ),
+        # past a participle above it too
+        (
+            "They seemed nice earlier in the campaign, with Cruz repeatedly calling Trump his "
+            "friend, meeting with him in July at Trump Tower and inviting him on a trip.",
+            date(2016, 1, 17),
+            "July",
+            "2015-07",
+        ),
         # through a noun it dates the noun's event, not the participle's: the nearest July
         (
             "Officials spent weeks preparing for the summit in July.",
@@ -754,9 +762,26 @@ def test_a_participle_takes_the_tense_of_its_finite_verb(nlp, sentence, publishe
             "Wednesday",
             "2016-02-10",
         ),
+        # a modal looks from now, whatever the tense of the report around it
+        (
+            "That could help him in the primaries in February, Jones said.",
+            date(2015, 11, 20),
+            "February",
+            "2016-02",
+        ),
+        ("He said they can win on Tuesday.", date(2016, 6, 27), "Tuesday", "2016-06-28"),
+        # a quotation keeps its own time: not the past of the verb reporting it
+        (
+            'He leaned in and boomed: "Let\'s defeat her in November."',
+            date(2016, 7, 21),
+            "November",
+            "2016-11",
+        ),
     ],
 )
-def test_was_to_and_were_to_take_the_nearer_date(nlp, sentence, published, expr, expected):
+def test_modal_hypothetical_and_quoted_clauses_keep_their_own_time(
+    nlp, sentence, published, expr, expected
+):
     (row,) = _by_expr(timeline_rows(nlp(sentence), published, []), expr)
     assert row["value"] == expected
 

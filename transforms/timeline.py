@@ -216,6 +216,12 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
             return "future"
     if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
         head = verb.head
+        if _opens_quotation_between(verb, head):
+            return None  # 'boomed: "Let's defeat her in November."': the quote's own time
+        if any(a.tag_ == "MD" for a in auxes):
+            # "could come as soon as Tuesday", "that could help him in February, Jones
+            # said": a possibility from now, whatever the tense of the report
+            return "nearest"
         if head.i != verb.i and head.lemma_.lower() in _FUTURE_GOVERNORS:
             return "future"
         if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
@@ -257,27 +263,35 @@ def _dates_a_noun(span: Span, verb: Token) -> bool:
     return False
 
 
+def _opens_quotation_between(verb: Token, head: Token) -> bool:
+    """An opening quotation mark between a verb and the head it hangs from: the verb
+    is quoted, the head is the reporting clause."""
+    lo, hi = sorted((verb.i, head.i))
+    return any(t.tag_ == "``" for t in verb.doc[lo + 1 : hi])
+
+
 def participle_tense(span: Span, verb: Token | None) -> str | None:
     """The tense of the finite verb above a participle or gerund that ``span`` dates
     directly ("quit before announcing her run in April", "clips dating back to June").
     None when the expression dates a noun on the way ("spent weeks preparing for the
     summit in July": the summit's date, not the preparing's) or when ``verb`` is not a
     bare participle."""
-    if (
-        verb is None
-        or verb.tag_ != "VBG"
-        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        or _dates_a_noun(span, verb)
-    ):
+    if verb is None or not _bare_participle(verb) or _dates_a_noun(span, verb):
         return None
     above = verb
-    for _ in range(4):
+    for _ in range(6):
         if above.head.i == above.i:
             return None
         above = above.head
-        if above.pos_ in ("VERB", "AUX"):
+        # "with Cruz calling Trump his friend, meeting with him in July": past the
+        # participles to the finite verb
+        if above.pos_ in ("VERB", "AUX") and not _bare_participle(above):
             return clause_tense(above)
     return None
+
+
+def _bare_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"}
