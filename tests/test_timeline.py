@@ -552,6 +552,11 @@ def test_compound_and_relative_dates(expr, ref, expected):
     assert value(expr, PUB, ref=ref) == expected
 
 
+def test_a_holiday_in_a_clause_pointing_both_ways_is_the_nearer_one():
+    assert value("Election Day", date(2016, 5, 26), tense="nearest") == "2016-11-08"
+    assert value("Christmas", date(2016, 2, 1), tense="nearest") == "2015-12-25"
+
+
 def test_year_end_in_a_past_clause_is_last_year():
     assert value("year-end", PUB, tense="past") == "2024-12-31"
     assert value("year-end", PUB) == "2025-12-31"
@@ -762,6 +767,26 @@ def test_a_participle_takes_the_tense_of_its_finite_verb(nlp, sentence, publishe
             "Wednesday",
             "2016-02-10",
         ),
+        # a plan made in the past may have happened by now: the nearer day
+        (
+            "The fund-raiser, which Trump was set to headline Tuesday, was canceled.",
+            date(2016, 5, 26),
+            "Tuesday",
+            "2016-05-24",
+        ),
+        (
+            "Intel's chief was planning to hold a fund-raiser for him on Thursday night.",
+            date(2016, 6, 3),
+            "Thursday night",
+            "2016-06-02TNI",
+        ),
+        # ... but an expectation held now still looks ahead
+        (
+            "Priebus sent staff to the states expected to be most pivotal on Election Day.",
+            date(2016, 5, 26),
+            "Election Day",
+            "2016-11-08",
+        ),
         # a modal looks from now, whatever the tense of the report around it
         (
             "That could help him in the primaries in February, Jones said.",
@@ -779,7 +804,7 @@ def test_a_participle_takes_the_tense_of_its_finite_verb(nlp, sentence, publishe
         ),
     ],
 )
-def test_modal_hypothetical_and_quoted_clauses_keep_their_own_time(
+def test_plans_hypotheticals_modals_and_quotes_keep_their_own_time(
     nlp, sentence, published, expr, expected
 ):
     (row,) = _by_expr(timeline_rows(nlp(sentence), published, []), expr)

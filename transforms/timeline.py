@@ -223,10 +223,14 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
             # said": a possibility from now, whatever the tense of the report
             return "nearest"
         if head.i != verb.i and head.lemma_.lower() in _FUTURE_GOVERNORS:
-            return "future"
+            # "was planning to hold a fund-raiser on Thursday": a plan made in the
+            # past may have happened by now
+            if head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+                return "future"  # "the states expected to be pivotal": a state, not a past
+            return "nearest" if clause_tense(head, depth + 1) == "past" else "future"
         if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
-        if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ == "VBD":
+        if head.lemma_.lower() == "be" and head.tag_ == "VBD" and verb.i == head.i + 2:
             # "if she were to win in November", "was to meet on Friday": ahead of a
             # past or imagined moment, either side of publication
             return "nearest"

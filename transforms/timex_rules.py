@@ -1872,7 +1872,10 @@ def _r_holiday(t, had_the, anchor, tense, ref, context, mod):
         relative = True
         d = fn(anchor.year)
         rel = (m.group(1) or "").strip()
-        if rel == "last" or (not rel and tense != "future" and d > anchor + timedelta(days=31)):
+        if not rel and tense == "nearest":
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            d = min((fn(y) for y in years), key=lambda day: abs((day - anchor).days))
+        elif rel == "last" or (not rel and tense != "future" and d > anchor + timedelta(days=31)):
             if d >= anchor:
                 d = fn(anchor.year - 1)
         elif (rel == "next" or tense == "future") and d < anchor:
