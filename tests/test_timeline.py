@@ -787,6 +787,19 @@ def test_a_participle_takes_the_tense_of_its_finite_verb(nlp, sentence, publishe
             "Election Day",
             "2016-11-08",
         ),
+        # a named day's event in a future clause: the nearer one
+        (
+            "Activists said Monday's decision will reverberate down the ballot.",
+            date(2016, 6, 28),
+            "Monday",
+            "2016-06-27",
+        ),
+        (
+            "He will win Tuesday's New Hampshire primary, Trump said.",
+            date(2016, 2, 8),
+            "Tuesday",
+            "2016-02-09",
+        ),
         # a modal looks from now, whatever the tense of the report around it
         (
             "That could help him in the primaries in February, Jones said.",

@@ -449,6 +449,7 @@ _COARSE_REF = re.compile(
 )
 # "that same day" after "last October": a day of that month, not the day last mentioned
 _THAT_DAY = re.compile(r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?day", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _QUARTER_REPORT = re.compile(r"\b(?:first|second|third|fourth)[- ]quarter\b", re.IGNORECASE)
 
 
@@ -495,6 +496,10 @@ def _row(
             tense = _cue_tense(text, start, verb, tense)
             if tense != "past" and _in_since_phrase(span, verb):
                 tense = "past"
+            if tense == "future" and _POSSESSIVE.match(text, end):
+                # "Monday's decision will reverberate": the day of a named event, which
+                # the future of the clause around it need not reach
+                tense = "nearest"
 
     context = sent_text
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
