@@ -789,6 +789,13 @@ def test_resolve_weekday_nearest():
             "Tuesday",
             "2016-02-09",
         ),
+        # "between now and" looks ahead whatever the clause
+        (
+            "He added that something had to happen for it to drop between now and Election Day.",
+            date(2016, 8, 10),
+            "Election Day",
+            "2016-11-08",
+        ),
         # a modal looks from now, whatever the tense of the report around it
         (
             "That could help him in the primaries in February, Jones said.",

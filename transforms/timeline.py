@@ -357,7 +357,7 @@ def _clause(
 # "declared a dividend payable Dec. 15", "named him chairman, effective Feb. 1"
 _STRONG_FUTURE_CUE = re.compile(
     r"(?:\bpayable|\beffective|\bdue|\bscheduled\s+(?:for|on)|\bslated\s+(?:for|on)"
-    r"|\bset\s+for)\s+(?:on\s+|as\s+of\s+)?$"
+    r"|\bset\s+for|\b(?:between|from)\s+now\s+(?:and|until|till|to))\s+(?:on\s+|as\s+of\s+)?$"
 )
 # ... and ones that do so unless the clause is in the past tense
 _FUTURE_CUE = re.compile(
