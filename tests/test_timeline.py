@@ -142,6 +142,7 @@ def test_before_year_has_an_open_start():
         ("three days ago", "2025-02-10", date(2025, 2, 10), date(2025, 2, 10)),
         ("a week ago", "2025-W06", date(2025, 2, 3), date(2025, 2, 9)),
         ("last summer", "2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+        ("last fiscal year", "2024", date(2024, 1, 1), date(2024, 12, 31)),
         ("the weekend", "2025-W06-WE", date(2025, 2, 8), date(2025, 2, 9)),
     ],
 )
@@ -594,6 +595,14 @@ def test_names_ordinals_and_fractions_are_not_times():
 def test_a_hyphenated_fraction_is_a_share_not_a_time():
     text = "He raised $2 million, more than three-quarters from small donors, in three quarters."
     assert [text[s:e] for s, e in find_candidates(text)] == ["three quarters"]
+
+
+def test_a_relative_fiscal_year_keeps_its_determiner():
+    text = "Sales were $100 million last fiscal year and $2 billion this fiscal year."
+    assert [text[s:e] for s, e in find_candidates(text)] == [
+        "last fiscal year",
+        "this fiscal year",
+    ]
 
 
 def test_a_year_earlier_adjective_leaves_the_article():

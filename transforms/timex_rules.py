@@ -505,7 +505,7 @@ _PATTERNS: list[str] = [
     r"the\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))",
     # relative units
     rf"(?:(?:early|late|earlier|later)\s+)?(?:this|last|next|the\s+past|the\s+last|the\s+coming|"
-    rf"the\s+previous|the\s+following|the\s+next|this\s+past)\s+(?:{_UNIT_SING}|weekend|spring|summer|fall|autumn|winter|{_MON_FULL})",
+    rf"the\s+previous|the\s+following|the\s+next|this\s+past)\s+(?:{_UNIT_SING}|fiscal\s+year|weekend|spring|summer|fall|autumn|winter|{_MON_FULL})",
     r"(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:day|week|month|year|decade|century)",
     rf"the\s+(?:previous|following|next|same)\s+(?:day|week|month|year|{_POD})",
     r"the\s+day\s+(?:before|after)",
@@ -950,6 +950,8 @@ def _normalise(
     had_the = t.startswith("the ")
     if had_the:
         t = t[4:]
+    # "last fiscal year": the fiscal year is named by the year it ends in, as a year is
+    t = re.sub(r"^((?:this|last|next|previous|past|coming) )fiscal year$", r"\1year", t)
     m = re.fullmatch(r"(this|last|next) year's (.+)", t)
     if m:  # "this year's third quarter" -> "the third quarter of this year"
         return _normalise(f"the {m.group(2)} of {m.group(1)} year", anchor, tense, ref, context)
