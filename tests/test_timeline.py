@@ -172,6 +172,10 @@ def test_previous_day_follows_the_last_mentioned_date():
         ("several years", "PXY"),
         ("2 1/2 years", "P2Y6M"),
         ("two decades", "P20Y"),
+        ("a quarter-century", "P25Y"),
+        ("more than half a century", "P50Y"),
+        ("half an hour", "PT30M"),
+        ("a half-hour", "PT30M"),
     ],
 )
 def test_durations(expr, expected):
@@ -595,6 +599,15 @@ def test_names_ordinals_and_fractions_are_not_times():
 def test_a_hyphenated_fraction_is_a_share_not_a_time():
     text = "He raised $2 million, more than three-quarters from small donors, in three quarters."
     assert [text[s:e] for s, e in find_candidates(text)] == ["three quarters"]
+
+
+def test_a_fraction_of_a_unit_is_one_expression():
+    text = "He spent a quarter-century in Congress; it went off the air half a century ago."
+    assert [text[s:e] for s, e in find_candidates(text)] == [
+        "a quarter-century",
+        "half a century ago",
+    ]
+    assert value("half a century ago") == "1975"
 
 
 def test_a_relative_fiscal_year_keeps_its_determiner():

@@ -517,6 +517,9 @@ _PATTERNS: list[str] = [
     rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?[-\s]+{_UNIT}"
     r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
     rf"(?:{_APPROX}\s+)?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
+    # fractions of a unit: "a quarter-century", "half a century ago", "half an hour"
+    rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)[-\s]|half\s+an?\s+)"
+    r"(?:century|decade|year|day|hour)(?:\s+(?:ago|earlier|later))?",
     rf"(?:the\s+)?(?:past|last|next|coming|recent|previous)\s+(?:few\s+|several\s+)?{_UNIT}",
     rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier)",
     # years, decades, centuries
@@ -927,6 +930,19 @@ def normalise(
         return None
 
 
+_FRACTION_OF_UNIT = re.compile(
+    r"(?:(?:a|one) (quarter|half)[- ]|half an? )(century|decade|year|day|hour)"
+)
+# each unit as a whole number of a smaller one
+_SMALLER_UNIT = {
+    "century": (100, "year"),
+    "decade": (10, "year"),
+    "year": (12, "month"),
+    "day": (24, "hour"),
+    "hour": (60, "minute"),
+}
+
+
 def _normalise(
     expr: str, anchor: date | None, tense: str | None, ref: date | None, context: str
 ) -> Timex | None:
@@ -950,6 +966,12 @@ def _normalise(
     had_the = t.startswith("the ")
     if had_the:
         t = t[4:]
+    # "a quarter-century", "half an hour": the same span in a smaller unit
+    m = _FRACTION_OF_UNIT.match(t)
+    if m:
+        share = 0.25 if m.group(1) == "quarter" else 0.5  # "half an hour": no group
+        count, smaller = _SMALLER_UNIT[m.group(2)]
+        t = f"{_fmt_num(share * count)} {smaller}s{t[m.end() :]}"
     # "last fiscal year": the fiscal year is named by the year it ends in, as a year is
     t = re.sub(r"^((?:this|last|next|previous|past|coming) )fiscal year$", r"\1year", t)
     m = re.fullmatch(r"(this|last|next) year's (.+)", t)
