@@ -818,6 +818,21 @@ def test_resolve_weekday_nearest():
             "Election Day",
             "2016-11-08",
         ),
+        # what a source "would not" say is a refusal already made
+        (
+            "Schumer wouldn't say Tuesday how the party would respond.",
+            date(2016, 6, 22),
+            "Tuesday",
+            "2016-06-21",
+        ),
+        ("He would say more on Friday.", date(2016, 6, 22), "Friday", "2016-06-24"),
+        # from Thursday on, "this weekend" is the one ahead, past clause or not
+        (
+            "Organizing set the stage for another likely rout this weekend.",
+            date(2016, 4, 15),
+            "this weekend",
+            "2016-W15-WE",
+        ),
         # a modal looks from now, whatever the tense of the report around it
         (
             "That could help him in the primaries in February, Jones said.",

@@ -36,6 +36,8 @@ __all__ = ["ANCHORS", "GRANULARITIES", "TIMEX_TYPES", "timeline_rows", "timex_sp
 ANCHORS: tuple[str, ...] = ("absolute", "publication_date", "unresolved")
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
+# what a source "would not" do in news is a refusal already made: "wouldn't say Tuesday"
+_WITHHELD = {"say", "comment", "confirm", "discuss", "disclose", "elaborate", "specify", "reveal"}
 _FUTURE_GOVERNORS = {
     "expect",
     "plan",
@@ -213,6 +215,12 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     for a in auxes:
         if a.lower_ in _FUTURE_AUX or a.lemma_.lower() in ("will", "shall"):
+            if (
+                a.lower_ in ("would", "'d")
+                and verb.lemma_.lower() in _WITHHELD
+                and any(c.dep_ == "neg" for c in verb.children)
+            ):
+                return "past"  # "wouldn't say Tuesday": a refusal, already made
             return "future"
     if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
         head = verb.head

@@ -1546,9 +1546,11 @@ def _r_relative_unit(t, had_the, anchor, tense, ref, context, mod):
         sat = _prev_weekday(anchor, 5, include_today=True) if anchor.weekday() >= 5 else None
         if step == 0:
             if sat is None:
+                # from Thursday on, "this weekend" is the one ahead whatever the tense
+                # ("set the stage for a rout this weekend"); one gone by is "last weekend"
                 sat = (
                     _next_weekday(anchor, 5, True)
-                    if tense == "future"
+                    if tense == "future" or anchor.weekday() >= 3
                     else _prev_weekday(anchor, 5, False)
                 )
         elif step < 0:
