@@ -212,7 +212,7 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
     """ "future", "past", "present", "nearest" or None for the clause headed by ``verb``."""
     if verb is None or depth > 6:
         return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxiliaries(verb)
     for a in auxes:
         if a.lower_ in _FUTURE_AUX or a.lemma_.lower() in ("will", "shall"):
             if (
@@ -231,10 +231,10 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
             # said": a possibility from now, whatever the tense of the report
             return "nearest"
         if head.i != verb.i and head.lemma_.lower() in _FUTURE_GOVERNORS:
-            # "was planning to hold a fund-raiser on Thursday": a plan made in the
-            # past may have happened by now
-            if head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            if head.tag_ == "VBN" and not _auxiliaries(head):
                 return "future"  # "the states expected to be pivotal": a state, not a past
+            # "was planning to hold a fund-raiser on Thursday": a plan made in the past
+            # may have happened by now
             return "nearest" if clause_tense(head, depth + 1) == "past" else "future"
         if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
@@ -303,7 +303,11 @@ def participle_tense(span: Span, verb: Token | None) -> str | None:
 
 
 def _bare_participle(verb: Token) -> bool:
-    return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBG" and not _auxiliaries(verb)
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
 _CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"}
@@ -403,7 +407,7 @@ def _past_perfect(verb: Token | None) -> bool:
     for _ in range(4):  # the verb and the words it hangs from ("had been due to expire")
         if tok is None:
             return False
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children):
+        if any(c.lower_ == "had" for c in _auxiliaries(tok)):
             return True
         # stop at the clause boundary: only complements share the perfect
         if (tok.head.i == tok.i or tok.dep_ not in ("xcomp", "acomp", "ccomp", "conj")) and (
@@ -652,10 +656,19 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     """The expression is all its line holds, but for punctuation."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    rest = text[line_start:start] + text[end : len(text) if line_end < 0 else line_end]
-    return not any(ch.isalnum() for ch in rest)
+    # walk out to the line ends, stopping at the first letter or digit: slicing the
+    # line would cost its length for every expression of a one-line article
+    i = start - 1
+    while i >= 0 and text[i] != "\n":
+        if text[i].isalnum():
+            return False
+        i -= 1
+    i = end
+    while i < len(text) and text[i] != "\n":
+        if text[i].isalnum():
+            return False
+        i += 1
+    return True
 
 
 def _bare_row(text: str, start: int, end: int) -> dict:
