@@ -282,7 +282,7 @@ def _opens_quotation_between(verb: Token, head: Token) -> bool:
     return any(t.tag_ == "``" for t in verb.doc[lo + 1 : hi])
 
 
-def participle_tense(span: Span, verb: Token | None) -> str | None:
+def _participle_tense(span: Span, verb: Token | None) -> str | None:
     """The tense of the finite verb above a participle or gerund that ``span`` dates
     directly ("quit before announcing her run in April", "clips dating back to June").
     None when the expression dates a noun on the way ("spent weeks preparing for the
@@ -504,7 +504,7 @@ def _row(
             sent = None
         if sent is not None and doc.has_annotation("DEP"):
             verb = _governing_verb(span)
-            tense = clause_tense(verb) or participle_tense(span, verb)
+            tense = clause_tense(verb) or _participle_tense(span, verb)
             tense = _cue_tense(text, start, verb, tense)
             if tense != "past" and _in_since_phrase(span, verb):
                 tense = "past"

@@ -692,20 +692,21 @@ def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: s
         r"\s+(?!ago\b|later\b|earlier\b|or\b|and\b|before\b|after\b|longer\b|to\b|of\b)[a-z]", after
     ):
         return True  # "a second group", "a second time": the ordinal
-    if (
-        re.search(r"\bquarters?$", low)
-        and re.match(
-            r"\s+of\s+(?!(?:a|an|the)\s+(?:century|year|decade|hour)\b|(?:fiscal\s+)?\d{4}\b"
+    if re.search(r"\bquarters?$", low):
+        following = after + text[end + 12 : end + 40].lower()
+        of_a_time = re.match(
+            r"\s+of\s+(?:(?:a|an|the)\s+(?:century|year|decade|hour)\b|(?:fiscal\s+)?\d{4}\b"
             r"|(?:this|last|next|the)\s+(?:fiscal\s+)?year\b)",
-            after + text[end + 12 : end + 40].lower(),
+            following,
         )
-        and not re.search(r"\b(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\b", low)
-    ):
-        return True  # "three-quarters of its food", "more than a quarter of the market"
-    if re.search(r"\b(?:one|two|three)-quarters$", low) and not re.match(
-        r"\s+of\s+(?:a|an|the)\s+(?:century|year|decade|hour)\b", after + text[end + 12 : end + 30]
-    ):
-        return True  # "more than three-quarters from small donors": a share, not a time
+        ordinal = re.search(r"\b(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\b", low)
+        if not of_a_time and (
+            (re.match(r"\s+of\s", following) and not ordinal)
+            or re.search(r"\b(?:one|two|three)-quarters$", low)
+        ):
+            # "three-quarters of its food", "more than a quarter of the market", "more
+            # than three-quarters from small donors": a share, not a time
+            return True
     if (
         low == "march"
         and re.search(r"\b(?:the|a|an|annual|yearly|their|its|his|her)\s+$", before)
