@@ -1457,3 +1457,96 @@ def test_adding_participle_is_a_quote_of_its_own(nlp):
     assert a["speaker"] == b["speaker"] == "the businessman"
     merged = [q for q in scoring_quotes(rows) if q["type"] != "indirect"]
     assert len(merged) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker", "name"),
+    [
+        # the indirect statement before the pronoun is Greenspan's; the people
+        # named inside it are not in focus
+        (
+            "Alan Greenspan gave a lecture in Kirkcaldy. Dr Greenspan said the world "
+            "owed a debt to Adam Smith, whose genius he compared to that of Mozart.\n\n"
+            'He said the philosopher was a "towering contributor to the modern world".',
+            "the philosopher",
+            "He",
+            "Alan Greenspan",
+        ),
+        # a direct quote after reported speech: resolved in document order, when
+        # the reported statement's speaker is known
+        (
+            "Tom Wright said the evidence for Jesus of Nazareth was good.\n\n"
+            '"It is astonishingly good," he said.',
+            "astonishingly good",
+            "he",
+            "Tom Wright",
+        ),
+    ],
+)
+def test_pronoun_skips_people_named_in_reported_speech(nlp, text, needle, speaker, name):
+    r = _find(_rows(nlp, text), needle)
+    assert (r["speaker"], r["speaker_name"]) == (speaker, name)
+
+
+def test_pronoun_gender_learned_from_the_persons_own_clauses(nlp):
+    # no honorific: the clauses Roe is the subject of say "he", Doe's say "she",
+    # so "she" is not Roe, who spoke last
+    text = (
+        "Jane Doe said she would run again. Doe said she had the votes.\n\n"
+        "John Roe said he doubted it. Roe said he would fight.\n\n"
+        '"We will see," she said.'
+    )
+    r = _find(_rows(nlp, text), "We will see")
+    assert (r["speaker"], r["speaker_name"]) == ("she", "Jane Doe")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        # the tagger takes "Bishop" for an organisation: the person in apposition
+        # is the speaker
+        (
+            "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as "
+            'a "great thriller" but "lousy history".',
+            "great thriller",
+            "Tom Wright",
+        ),
+        # an appositive that only describes the speaker by someone else does not
+        # make that someone the speaker (the tagger takes "Grimm" for an
+        # organisation here too)
+        ('"Safety," said Grimm, a Donald Trump supporter.', "Safety", "Grimm"),
+    ],
+)
+def test_speaker_named_in_apposition(nlp, text, needle, name):
+    assert _find(_rows(nlp, text), needle)["speaker_name"] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer of a column or a reader's comment, not a person in the article
+        "Kelly Holmes won the mile in Athens. I said she was the best runner of her generation.",
+        # the reader, not the organisation named before
+        "The Labour Party met in Brighton. You might think it had lost the vote.",
+    ],
+)
+def test_first_and_second_person_outside_quotes_name_no_entity(nlp, text):
+    (r,) = _rows(nlp, text)
+    assert r["speaker"] in ("I", "You")
+    assert (r["speaker_entity_id"], r["speaker_name"]) == (None, None)
+
+
+def test_first_person_inside_a_quotation_is_its_speaker(nlp):
+    text = (
+        "Donald Trump mocked Hillary Clinton on Wednesday.\n\n"
+        "\"I haven't quite recovered - it's early in the morning - from her shouting "
+        'that message," he said on MSNBC\'s "Morning Joe." "And I know a lot of '
+        "people would say you can't say that about a woman because, of course, a "
+        "woman doesn't shout, but the way she shouted that message was not,\" and "
+        'with that Trump broke off with a dismissive, "eww."'
+    )
+    rows = _rows(nlp, text)
+    inner = _starting(rows, "a lot of people would say")
+    assert (inner["speaker"], inner["speaker_name"]) == ("I", "Donald Trump")
+    outer = _starting(rows, "And I know")
+    assert (outer["speaker"], outer["speaker_name"]) == ("he", "Donald Trump")

@@ -74,6 +74,9 @@ SPEECH_NOUNS: frozenset[str] = _words(
 PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "them", "it", "we", "us", "you"})
 PRONOUNS: frozenset[str] = PRONOUNS_PERSON | PRONOUNS_GROUP
+# Pronouns of the one speaking or spoken to: outside quotation marks the writer or
+# the reader, never a person named in the article.
+PRONOUNS_DIALOGUE: frozenset[str] = frozenset({"i", "me", "we", "us", "you"})
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab\u2039"  # “ „ « ‹
 DOUBLE_CLOSE_FOR = {

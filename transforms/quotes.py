@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from transforms.quote_rules import (
@@ -51,6 +52,7 @@ from transforms.quote_rules import (
     NOUN_FRAMES,
     PHRASAL_SPEECH,
     PRONOUNS,
+    PRONOUNS_DIALOGUE,
     PRONOUNS_PERSON,
     SPEECH_LEMMAS,
     SPEECH_NOUNS,
@@ -61,6 +63,8 @@ from transforms.quote_rules import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 ROW_KEYS: tuple[str, ...] = (
@@ -237,7 +241,16 @@ HONORIFICS = {
 
 MALE_HONORIFICS = {"mr", "sir", "lord"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 
 
 # What may follow a stance verb's object as part of the same complement.
@@ -568,7 +581,6 @@ class _Builder:
         self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
         self._sents: list[Any] | None = None
         self._sent_starts: list[int] = []
-        self.gender = self._genders()
         # lookups that would otherwise rescan the article per row (hostile input:
         # thousands of quotes in one paragraph must stay near-linear)
         self.low_text = self.text.lower()
@@ -589,9 +601,13 @@ class _Builder:
         self.longest_mention = max(
             (m["end_char"] - m["start_char"] for m in self.mentions), default=0
         )
+        self.gender = self._genders()
 
     def _genders(self) -> dict[str, str]:
-        """Entity id -> "m" or "f" where an honorific says so ("Mr McConnell")."""
+        """Entity id -> "m" or "f" where an honorific says so ("Mr McConnell"), else
+        where the clauses the person is the subject of agree on their pronouns
+        ("Clinton said she ...", "Trump touted his wealth"): two clauses or more, and
+        three times as many as say otherwise."""
         seen: dict[str, set[str]] = {}
         for m in self.mentions:
             eid = m.get("entity_id")
@@ -604,7 +620,51 @@ class _Builder:
                     seen.setdefault(eid, set()).add("m")
                 elif w in FEMALE_HONORIFICS:
                     seen.setdefault(eid, set()).add("f")
-        return {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
+        genders = {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
+        votes: dict[str, Counter[str]] = {}
+        for eid, g in self._clause_pronouns():
+            votes.setdefault(eid, Counter())[g] += 1
+        for eid, v in sorted(votes.items()):
+            if eid in seen:
+                continue  # an honorific decides, even against the pronouns
+            (top, n), *rest = v.most_common()
+            if n >= 2 and (not rest or n >= 3 * rest[0][1]):
+                genders[eid] = top
+        return genders
+
+    def _clause_pronouns(self) -> Iterator[tuple[str, str]]:
+        """(entity id, "m" | "f") per clause whose subject is a person, by the
+        pronouns in it after the subject, where they agree and no other name stands
+        in the clause. Objects of the clause's own verb are someone else ("Clinton
+        blasted him")."""
+        if not self.has_parse:
+            return
+        for m in self.mentions:
+            if (m.get("entity_label") or m.get("label")) not in PERSON_LABELS:
+                continue
+            eid = m.get("entity_id")
+            head = self.tok_at(m["end_char"] - 1)
+            if eid is None or head is None or head.dep_ != "nsubj":
+                continue
+            verb = head.head
+            lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+            inside = self.mentions[
+                bisect.bisect_left(self.mention_starts, lo) : bisect.bisect_left(
+                    self.mention_starts, hi
+                )
+            ]
+            if any(o.get("entity_id") != eid for o in inside):
+                continue
+            said = {
+                PRONOUN_GENDER[t.lower_]
+                for t in verb.subtree
+                if t.lower_ in PRONOUN_GENDER
+                and t.i > head.i
+                and not (t.head == verb and t.dep_ in ("dobj", "dative"))
+                and not self.inside_quote(t.idx)
+            }
+            if len(said) == 1:
+                yield eid, said.pop()
 
     def fits_gender(self, eid: str | None, want: str | None) -> bool:
         """Entity ``eid`` may be referred to by a pronoun of gender ``want``."""
@@ -690,6 +750,10 @@ class _Builder:
                     best, best_ov = m, score
         return best
 
+    def names_person(self, tok: Token) -> bool:
+        m = self.mention_over(tok.idx, tok.idx + len(tok.text))
+        return m is not None and (m.get("entity_label") or m.get("label")) in PERSON_LABELS
+
     def canonical(self, m: dict) -> tuple[str | None, str | None]:
         name = m.get("entity_name") or m.get("text")
         eid = m.get("entity_id")
@@ -726,14 +790,17 @@ class _Builder:
         if ante is not None:
             a_s, a_e = _np_span(ante)
             return self.resolve(a_s, a_e, ante)
-        if head is not None and head.pos_ == "NOUN":
-            # "the party's Holyrood leader, Nicola Sturgeon,": the person named in
-            # apposition
+        if head is not None and head.pos_ in ("NOUN", "PROPN") and not self.names_person(head):
+            # "the party's Holyrood leader, Nicola Sturgeon,", "The Bishop of Durham,
+            # the Rt Rev Dr Tom Wright,": the person in apposition (not a description
+            # naming one: "Grimm, a Donald Trump supporter")
             for c in head.children:
-                if c.dep_ != "appos":
-                    continue
-                pm = self.mention_over(*_np_span(c))
-                if pm is not None and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS:
+                pm = self.mention_over(*_np_span(c)) if c.dep_ == "appos" else None
+                if (
+                    pm is not None
+                    and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS
+                    and not self.modifier(pm, owner=True)
+                ):
                     eid, name = self.canonical(pm)
                     return eid, name, "PERSON"
         m = self.mention_over(s, e)
@@ -764,6 +831,11 @@ class _Builder:
             eid, name = self.canonical(m)
             return eid, name, m.get("entity_label") or m.get("label")
         low = self.text[s:e].lower()
+        if low in PRONOUNS_DIALOGUE:
+            if low == "you" or not self.inside_quote(s):
+                return None, None, None  # the reader, the writer or whoever is addressed
+            if low in ("i", "me"):
+                return self.quotation_speaker(s)
         if low in PRONOUNS:
             person = low in PRONOUNS_PERSON
             if person:
@@ -771,13 +843,15 @@ class _Builder:
                 prev = self.previous_speaker(s, True)
                 if prev is not None and not self.fits_gender(prev[0], want):
                     prev = None  # "She said" after Mr McConnell spoke: not his
-                cand = self.nearest_mention(s, PERSON_LABELS, want)
                 # the person in focus: the previous speaker unless another person was
-                # named since
+                # named since, other than in what someone said ('Greenspan said the
+                # debt to Smith ... compared to that of Mozart. He said ...')
+                rival = self.nearest_mention(s, PERSON_LABELS, want, outside_rows=True)
                 if prev is not None and (
-                    cand is None or cand[0] == prev[0] or self._named_before_prev(s)
+                    rival is None or rival[0] == prev[0] or self._named_before_prev(s)
                 ):
                     return prev[0], prev[1], "PERSON"
+                cand = rival if prev is not None else self.nearest_mention(s, PERSON_LABELS, want)
                 if cand is not None:
                     return cand[0], cand[1], "PERSON"
                 return None, None, None
@@ -797,6 +871,21 @@ class _Builder:
                 return hit
         return None, None, None
 
+    def quotation_speaker(self, s: int) -> tuple[str | None, str | None, str | None]:
+        """Who speaks the quotation around ``s``: the speaker of the row that holds
+        it, named outside it ('"... I know a lot of people would say ...," he said')."""
+        p = self.passage_at(s)
+        for r in self.rows_near(s, s + 1):
+            spk = r["speaker_start"]
+            if (
+                r["start_char"] <= s < r["end_char"]
+                and spk is not None
+                and (p is None or not p.outer_start <= spk < p.outer_end)
+                and r["speaker_entity_id"] is not None
+            ):
+                return r["speaker_entity_id"], r["speaker_name"], r["_label"]
+        return None, None, None
+
     def _named_before_prev(self, s: int) -> bool:
         last = next(
             (r for r in reversed(self.rows) if r["start_char"] < s and r["speaker_entity_id"]),
@@ -804,19 +893,22 @@ class _Builder:
         )
         if last is None:
             return False
-        cand = self.nearest_mention(s, PERSON_LABELS)
+        cand = self.nearest_mention(s, PERSON_LABELS, outside_rows=True)
         if cand is None:
             return True
         return cand[2] < last["start_char"]
 
     def nearest_mention(
-        self, s: int, labels: set[str], gender: str | None = None
+        self, s: int, labels: set[str], gender: str | None = None, outside_rows: bool = False
     ) -> tuple[str | None, str | None, int] | None:
-        # the last fitting mention before s: read backwards from s
+        """The last fitting mention before s outside quotation marks (and, with
+        ``outside_rows``, outside every row's content, stances included)."""
         for k in range(bisect.bisect_left(self.mention_starts, s) - 1, -1, -1):
             m = self.mentions[k]
             lab = m.get("entity_label") or m.get("label")
             if lab not in labels or self.inside_quote(m["start_char"]):
+                continue
+            if outside_rows and self.inside_row(m["start_char"]):
                 continue
             if not self.fits_gender(m.get("entity_id"), gender):
                 continue
@@ -826,10 +918,13 @@ class _Builder:
             return eid, name, m["start_char"]
         return None
 
-    def modifier(self, m: dict) -> bool:
-        """A mention that only modifies a noun after it ("her Onyx Hotel tour")."""
+    def modifier(self, m: dict, owner: bool = False) -> bool:
+        """A mention that only modifies a noun after it ("her Onyx Hotel tour"; with
+        ``owner``, also "Romney's deputy")."""
         last = self.tok_at(m["end_char"] - 1)
-        return last is not None and last.dep_ == "compound" and last.head.i > last.i
+        if last is None:
+            return False
+        return (last.dep_ == "compound" and last.head.i > last.i) or (owner and last.dep_ == "poss")
 
     def holds_passage(self, s: int, e: int) -> bool:
         """A whole passage, marks and all, lies inside s..e."""
@@ -941,17 +1036,12 @@ class _Builder:
             "confidence": confidence,
             "_label": None,
         }
+        # the speaker's entity is resolved once all rows are known (``resolve_speakers``)
         if inherited is not None:
-            for k in (
-                "speaker",
-                "speaker_start",
-                "speaker_end",
-                "speaker_entity_id",
-                "speaker_name",
-                "_label",
-            ):
+            for k in ("speaker", "speaker_start", "speaker_end"):
                 row[k] = inherited.get(k)
             row["cue"] = cue if cue is not None else inherited.get("cue")
+            row["_inherits"] = inherited
         elif speaker_tok is not None or speaker_span is not None:
             if speaker_span is not None:
                 s, e = speaker_span
@@ -960,8 +1050,7 @@ class _Builder:
                 s, e = self.outside_passages(*_np_span(speaker_tok), speaker_tok)
             if e > s:
                 row["speaker"], row["speaker_start"], row["speaker_end"] = self.text[s:e], s, e
-                eid, name, lab = self.resolve(s, e, speaker_tok)
-                row["speaker_entity_id"], row["speaker_name"], row["_label"] = eid, name, lab
+                row["_head"] = speaker_tok
         at = bisect.bisect_right(self.row_starts, start)
         self.rows.insert(at, row)
         self.row_starts.insert(at, start)
@@ -2122,7 +2211,20 @@ class _Builder:
             "confidence": max(a["confidence"], b["confidence"]),
         }
 
+    def resolve_speakers(self) -> None:
+        """Each row's speaker entity, in document order: a pronoun's person in focus
+        is then the speaker of the statement before it, direct or reported."""
+        for r in self.rows:
+            source = r.get("_inherits")
+            if source is not None:
+                keys = ("speaker_entity_id", "speaker_name", "_label")
+                r.update({k: source[k] for k in keys})
+            elif r["speaker_start"] is not None:
+                resolved = self.resolve(r["speaker_start"], r["speaker_end"], r.get("_head"))
+                r["speaker_entity_id"], r["speaker_name"], r["_label"] = resolved
+
     def result(self) -> list[dict]:
+        self.resolve_speakers()
         merged: list[dict] = []
         for r in sorted(self.rows, key=lambda r: (r["start_char"], r["end_char"])):
             if merged and self.one_statement(merged[-1], r):
