@@ -1550,3 +1550,30 @@ def test_first_person_inside_a_quotation_is_its_speaker(nlp):
     assert (inner["speaker"], inner["speaker_name"]) == ("I", "Donald Trump")
     outer = _starting(rows, "And I know")
     assert (outer["speaker"], outer["speaker_name"]) == ("he", "Donald Trump")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a group, and here not the organisation named before it
+        (
+            "The Washington Post asked analysts about the vote. They said turnout would be low.",
+            "They",
+        ),
+        # no one at all
+        (
+            "Microsoft released its results on Monday. It seems that the firm will cut jobs.",
+            "It",
+        ),
+    ],
+)
+def test_they_and_dummy_it_name_no_entity(nlp, text, speaker):
+    rows = [r for r in _rows(nlp, text) if r["speaker"] == speaker]
+    assert rows, _rows(nlp, text)
+    assert [(r["speaker_entity_id"], r["speaker_name"]) for r in rows] == [(None, None)]
+
+
+def test_it_after_a_company_statement_is_the_company(nlp):
+    text = "Heineken said sales rose by 8%. It added that it would close breweries."
+    r = _find(_rows(nlp, text), "close breweries")
+    assert (r["speaker"], r["speaker_name"]) == ("It", "Heineken")

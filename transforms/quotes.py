@@ -197,6 +197,20 @@ def _antecedent(tok: Token) -> Token | None:
     return verb.head
 
 
+def _dummy_it(tok: Token) -> bool:
+    """An "it" that stands for no one: "it seems that", "it is important to",
+    "it is up to governments to decide"."""
+    verb = tok.head
+    return tok.lower_ == "it" and (
+        tok.dep_ == "expl"
+        or verb.lemma_ in ("seem", "appear")
+        or (
+            verb.lemma_ == "be"
+            and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in verb.children)
+        )
+    )
+
+
 def _depth(tok: Token) -> int:
     n = 0
     while tok.head.i != tok.i and n < 200:
@@ -772,14 +786,16 @@ class _Builder:
         return self.full_names.get(surname)
 
     def previous_speaker(
-        self, before: int, person: bool | None
-    ) -> tuple[str | None, str | None] | None:
-        for r in reversed(self.rows):
-            if r["start_char"] >= before or r["speaker_entity_id"] is None:
+        self, before: int, person: bool
+    ) -> tuple[str | None, str | None, int] | None:
+        """(entity id, name, speaker position) of the last row before ``before`` whose
+        speaker is a person (``person``) or is not."""
+        for k in range(bisect.bisect_left(self.row_starts, before) - 1, -1, -1):
+            r = self.rows[k]
+            if r["speaker_entity_id"] is None:
                 continue
-            lab = r.get("_label")
-            if person is None or (person == (lab in PERSON_LABELS)):
-                return r["speaker_entity_id"], r["speaker_name"]
+            if person == (r.get("_label") in PERSON_LABELS):
+                return r["speaker_entity_id"], r["speaker_name"], r["speaker_start"]
         return None
 
     def resolve(
@@ -855,13 +871,14 @@ class _Builder:
                 if cand is not None:
                     return cand[0], cand[1], "PERSON"
                 return None, None, None
-            prev = self.previous_speaker(s, False)
-            if prev is not None:
-                return prev[0], prev[1], None
-            cand = self.nearest_mention(s, {"ORG", "NORP"})
-            if cand is not None:
-                return cand[0], cand[1], None
-            return None, None, None
+            if low in ("they", "them") or (head is not None and _dummy_it(head)):
+                # "they" is a group, mostly unnamed ("analysts", "officials") and never
+                # one entity; "it seems", "it is expected that" is no one
+                return None, None, None
+            cand = self.previous_speaker(s, False) or self.nearest_mention(s, {"ORG", "NORP"})
+            if cand is None:
+                return None, None, None
+            return cand[0], cand[1], None
         # role noun or description: the person holding that title in the article
         words = [w for w in low.split() if w not in ("the", "a", "an", "this", "that")]
         if head is not None and words:
@@ -887,12 +904,12 @@ class _Builder:
         return None, None, None
 
     def _named_before_prev(self, s: int) -> bool:
-        last = next(
-            (r for r in reversed(self.rows) if r["start_char"] < s and r["speaker_entity_id"]),
-            None,
-        )
-        if last is None:
+        k = bisect.bisect_left(self.row_starts, s) - 1
+        while k >= 0 and not self.rows[k]["speaker_entity_id"]:
+            k -= 1
+        if k < 0:
             return False
+        last = self.rows[k]
         cand = self.nearest_mention(s, PERSON_LABELS, outside_rows=True)
         if cand is None:
             return True
