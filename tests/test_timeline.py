@@ -176,6 +176,7 @@ def test_previous_day_follows_the_last_mentioned_date():
         ("more than half a century", "P50Y"),
         ("half an hour", "PT30M"),
         ("a half-hour", "PT30M"),
+        ("three-quarters of an hour", "PT45M"),
     ],
 )
 def test_durations(expr, expected):
@@ -602,10 +603,14 @@ def test_a_hyphenated_fraction_is_a_share_not_a_time():
 
 
 def test_a_fraction_of_a_unit_is_one_expression():
-    text = "He spent a quarter-century in Congress; it went off the air half a century ago."
+    text = (
+        "He spent a quarter-century in Congress; it went off the air half a century ago"
+        " after three-quarters of an hour."
+    )
     assert [text[s:e] for s, e in find_candidates(text)] == [
         "a quarter-century",
         "half a century ago",
+        "three-quarters of an hour",
     ]
     assert value("half a century ago") == "1975"
 

@@ -517,8 +517,9 @@ _PATTERNS: list[str] = [
     rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?[-\s]+{_UNIT}"
     r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
     rf"(?:{_APPROX}\s+)?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
-    # fractions of a unit: "a quarter-century", "half a century ago", "half an hour"
-    rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)[-\s]|half\s+an?\s+)"
+    # fractions of a unit: "a quarter-century", "half a century ago", "half an hour",
+    # "three-quarters of an hour"
+    rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)[-\s]|half\s+an?\s+|three[-\s]quarters\s+of\s+an?\s+)"
     r"(?:century|decade|year|day|hour)(?:\s+(?:ago|earlier|later))?",
     rf"(?:the\s+)?(?:past|last|next|coming|recent|previous)\s+(?:few\s+|several\s+)?{_UNIT}",
     rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier)",
@@ -600,14 +601,17 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
             start += 4  # "the third-quarter results": the article belongs to the noun phrase
         elif re.fullmatch(r"an?\s+year-(?:ago|earlier)", text[start:end], re.IGNORECASE):
             start += text[start:end].index(" ") + 1  # "a year-earlier loss": "a" goes with "loss"
-        if end > start and _accept(text, start, end):
+        accepted = end > start and _accept(text, start, end)
+        if accepted:
             spans.append((start, end))
             second = _second_day(text, start, end)
             if second is not None:
                 spans.append(second)
                 pos = second[1]
                 continue
-        pos = max(m.end(), start + 1)
+        # past what was kept: a longer alternative ("three-quarters of an hour") does
+        # not leave its tail ("an hour") to be found again
+        pos = max(m.end(), end if accepted else 0, start + 1)
     return spans
 
 
@@ -932,8 +936,10 @@ def normalise(
 
 
 _FRACTION_OF_UNIT = re.compile(
-    r"(?:(?:a|one) (quarter|half)[- ]|half an? )(century|decade|year|day|hour)"
+    r"(?:(?:a|one) (quarter|half)[- ]|half an? |three[- ](quarters) of an? )"
+    r"(century|decade|year|day|hour)"
 )
+_FRACTION = {"quarter": 0.25, "half": 0.5, "quarters": 0.75}
 # each unit as a whole number of a smaller one
 _SMALLER_UNIT = {
     "century": (100, "year"),
@@ -970,8 +976,8 @@ def _normalise(
     # "a quarter-century", "half an hour": the same span in a smaller unit
     m = _FRACTION_OF_UNIT.match(t)
     if m:
-        share = 0.25 if m.group(1) == "quarter" else 0.5  # "half an hour": no group
-        count, smaller = _SMALLER_UNIT[m.group(2)]
+        share = _FRACTION[m.group(1) or m.group(2) or "half"]  # "half an hour": no group
+        count, smaller = _SMALLER_UNIT[m.group(3)]
         t = f"{_fmt_num(share * count)} {smaller}s{t[m.end() :]}"
     # "last fiscal year": the fiscal year is named by the year it ends in, as a year is
     t = re.sub(r"^((?:this|last|next|previous|past|coming) )fiscal year$", r"\1year", t)
