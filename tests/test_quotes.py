@@ -1577,3 +1577,14 @@ def test_it_after_a_company_statement_is_the_company(nlp):
     text = "Heineken said sales rose by 8%. It added that it would close breweries."
     r = _find(_rows(nlp, text), "close breweries")
     assert (r["speaker"], r["speaker_name"]) == ("It", "Heineken")
+
+
+def test_pronoun_without_a_speaker_in_focus_is_the_subject_before_it(nlp):
+    # no one has spoken yet: the subject of the sentence before, not the person named
+    # last in it
+    text = (
+        "Jose Mourinho met his former boss Louis van Gaal in Lisbon on Monday.\n\n"
+        '"We had a long dinner and talked about football," he said.'
+    )
+    r = _find(_rows(nlp, text), "a long dinner")
+    assert (r["speaker"], r["speaker_name"]) == ("he", "Jose Mourinho")

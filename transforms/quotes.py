@@ -40,6 +40,7 @@ corpus they cost precision in the direct+mixed score; we keep what is true of th
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -862,12 +863,12 @@ class _Builder:
                 # the person in focus: the previous speaker unless another person was
                 # named since, other than in what someone said ('Greenspan said the
                 # debt to Smith ... compared to that of Mozart. He said ...')
-                rival = self.nearest_mention(s, PERSON_LABELS, want, outside_rows=True)
+                rival = self.salient_person(s, want, outside_rows=True)
                 if prev is not None and (
                     rival is None or rival[0] == prev[0] or self._named_before_prev(s)
                 ):
                     return prev[0], prev[1], "PERSON"
-                cand = rival if prev is not None else self.nearest_mention(s, PERSON_LABELS, want)
+                cand = rival if prev is not None else self.salient_person(s, want)
                 if cand is not None:
                     return cand[0], cand[1], "PERSON"
                 return None, None, None
@@ -920,6 +921,41 @@ class _Builder:
     ) -> tuple[str | None, str | None, int] | None:
         """The last fitting mention before s outside quotation marks (and, with
         ``outside_rows``, outside every row's content, stances included)."""
+        m = next(self._fitting_mentions(s, labels, gender, outside_rows), None)
+        if m is None:
+            return None
+        eid, name = self.canonical(m)
+        return eid, name, m["start_char"]
+
+    def salient_person(
+        self, s: int, gender: str | None, outside_rows: bool = False
+    ) -> tuple[str | None, str | None, int] | None:
+        """The person a pronoun at s most likely means when no speaker is in focus:
+        in the last sentence naming a fitting person, the one who is a subject there
+        ('Mourinho told his old boss van Gaal he was wrong. He said' -> Mourinho),
+        else the nearest."""
+        found = self._fitting_mentions(s, PERSON_LABELS, gender, outside_rows)
+        nearest = next(found, None)
+        if nearest is None:
+            return None
+        best = nearest
+        first = self.tok_at(nearest["start_char"])
+        sent_start = self.sent_of(first).start_char if first is not None else 0
+        for m in itertools.chain([nearest], found):
+            if m["start_char"] < sent_start:
+                break
+            head = self.tok_at(m["end_char"] - 1)
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                best = m
+                break
+        eid, name = self.canonical(best)
+        return eid, name, best["start_char"]
+
+    def _fitting_mentions(
+        self, s: int, labels: set[str], gender: str | None, outside_rows: bool
+    ) -> Iterator[dict]:
+        """Mentions of ``labels`` before s, nearest first, that a pronoun of ``gender``
+        may stand for."""
         for k in range(bisect.bisect_left(self.mention_starts, s) - 1, -1, -1):
             m = self.mentions[k]
             lab = m.get("entity_label") or m.get("label")
@@ -931,9 +967,7 @@ class _Builder:
                 continue
             if lab in PERSON_LABELS and self.modifier(m):
                 continue  # "her Onyx Hotel tour": a name the tagger took for a person
-            eid, name = self.canonical(m)
-            return eid, name, m["start_char"]
-        return None
+            yield m
 
     def modifier(self, m: dict, owner: bool = False) -> bool:
         """A mention that only modifies a noun after it ("her Onyx Hotel tour"; with
