@@ -165,6 +165,23 @@ def test_alias_clustering_keeps_two_people_with_one_surname_apart():
     assert c[0] == c[1] and c[2] == c[3] and c[0] != c[2]
 
 
+def test_alias_clustering_follows_the_honorifics_gender():
+    # "Mrs. Clinton" after Bill Clinton is named is still Hillary, whom an earlier
+    # "Mrs. Clinton" joined; a "Mr. Clinton" takes the nearest name it fits
+    ms = [
+        m(0, "Hillary Clinton", "PERSON"),
+        m(4, "Clinton", "PERSON", honorific=True, gender="f"),
+        m(10, "Bill Clinton", "PERSON"),
+        m(14, "Clinton", "PERSON", honorific=True, gender="f"),
+        m(20, "Clinton", "PERSON", honorific=True, gender="m"),
+        m(24, "Clinton", "PERSON"),
+    ]
+    c = cluster_mentions(ms)
+    assert c[0] == c[1] == c[3]
+    assert c[2] == c[4] == c[5]
+    assert c[0] != c[2]
+
+
 def test_acronym_joins_its_full_name():
     ms = [m(0, "Federal Open Market Committee", "ORG"), m(8, "FOMC", "PERSON")]
     c = cluster_mentions(ms)

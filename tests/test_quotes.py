@@ -1588,3 +1588,13 @@ def test_pronoun_without_a_speaker_in_focus_is_the_subject_before_it(nlp):
     )
     r = _find(_rows(nlp, text), "a long dinner")
     assert (r["speaker"], r["speaker_name"]) == ("he", "Jose Mourinho")
+
+
+def test_honorific_keeps_apart_two_people_sharing_a_surname(nlp):
+    text = (
+        "Hillary Clinton campaigned in Ohio on Monday. Mrs. Clinton said the economy "
+        "was improving.\n\nHer husband, former President Bill Clinton, spoke in Iowa.\n\n"
+        "Mrs. Clinton said she would raise the minimum wage."
+    )
+    r = _find(_rows(nlp, text), "minimum wage")
+    assert (r["speaker"], r["speaker_name"]) == ("Mrs. Clinton", "Hillary Clinton")

@@ -491,6 +491,18 @@ def preceding_evidence(doc: Doc, start: int) -> tuple[bool, bool]:
     return False, _is_title(word, PERSON_TITLES)
 
 
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_HONORIFIC_GENDER |= {"dame": "f", "lady": "f", "madam": "f", "mme": "f", "mlle": "f"}
+
+
+def honorific_gender(doc: Doc, start: int) -> str | None:
+    """ "m" or "f" when the word before token ``start`` is a gendered honorific."""
+    i = start - 1
+    while i >= 0 and doc[i].text in _BRACKETS_QUOTES:
+        i -= 1
+    return _HONORIFIC_GENDER.get(norm_key(doc[i].text).rstrip(".")) if i >= 0 else None
+
+
 def sports_slug(doc: Doc) -> tuple[int, int] | None:
     """Character range of a sports topic slug at the start of the text ("SOCCER - ")."""
     m = _SLUG.match(doc.text)
@@ -519,6 +531,7 @@ class Mention:
     label: str
     words: tuple[str, ...]
     honorific: bool = False
+    gender: str | None = None  # "m" or "f" where an honorific says so ("Mrs Clinton")
     title: bool = False
     caps: bool = False
     certain: str | None = None
@@ -541,6 +554,11 @@ def initials(words: Iterable[str]) -> str:
             continue
         out.append(w[0].upper())
     return "".join(out)
+
+
+def _last_before(mentions: list[Mention], members: list[int], token: int) -> int:
+    """Start of the last of ``members`` before ``token`` (-1 if none is)."""
+    return max((mentions[k].start for k in members if mentions[k].start < token), default=-1)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[int]:
@@ -568,6 +586,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[int]:
     by_key: dict[tuple[str, ...], list[int]] = {}
     for i, m in enumerate(mentions):
         by_key.setdefault(_key(m.words), []).append(i)
+    genders: dict[tuple[str, ...], str] = {}  # full name -> gender its honorifics said
 
     def person_like(members: list[int]) -> bool:
         ms = [mentions[i] for i in members]
@@ -597,11 +616,21 @@ def cluster_mentions(mentions: list[Mention]) -> list[int]:
             for j in group[1:]:
                 union(group[0], j)
             continue
-        # several full names end with this one: each mention joins the nearest before it
+        # several full names end with this one: each mention joins the nearest before
+        # it that its honorific fits ("Hillary Clinton ... Bill Clinton ... Mrs.
+        # Clinton" is hers), as learnt from the honorifics joined so far
         hosts = sorted((i for k in host_keys for i in by_key[k]), key=lambda i: mentions[i].start)
         for i in members:
-            before = [h for h in hosts if mentions[h].start < mentions[i].start]
-            union(before[-1] if before else hosts[0], i)
+            before = [h for h in hosts if mentions[h].start < mentions[i].start] or hosts[:1]
+            g = mentions[i].gender
+            known = {h: genders.get(_key(mentions[h].words)) for h in before}
+            fitting = [h for h in before if known[h] == g] if g else []
+            if not fitting and g:
+                fitting = [h for h in before if known[h] is None]
+            host = (fitting or before)[-1]
+            union(host, i)
+            if g:
+                genders.setdefault(_key(mentions[host].words), g)
 
     roots: dict[int, int] = {}
     out = []
@@ -765,7 +794,8 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         if end <= start or any(covered[start:end]):
             return None
         words = tuple(t.text for t in doc[start:end])
-        m = Mention(start, end, label, words, caps=caps_at(start), **kw)
+        gender = honorific_gender(doc, start)
+        m = Mention(start, end, label, words, caps=caps_at(start), gender=gender, **kw)
         mentions.append(m)
         for i in range(start, end):
             covered[i] = True
@@ -904,12 +934,16 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
             forms.setdefault(f[0], []).append((f, c))
     for lst in forms.values():
         lst.sort(key=lambda fc: (-len(fc[0]), fc[1]))
+    genders = {c: {mentions[k].gender for k in ms} - {None} for c, ms in members.items()}
     new: list[Mention] = []
     for i in range(n_tok):
         if covered[i] or blocked[i] or not _capitalised(doc, i):
             continue
+        fits: list[tuple[tuple[str, ...], int]] = []
         for f, c in forms.get(norm_key(doc[i].text), ()):
             n = len(f)
+            if fits and n < len(fits[0][0]):
+                break
             if i + n > n_tok or any(covered[i : i + n]) or any(blocked[i : i + n]):
                 continue
             if _key(t.text for t in doc[i : i + n]) != f:
@@ -919,11 +953,20 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
                 continue
             if not _isolated(doc, i, i + n, caps_at(i)):
                 continue
-            added = add(i, i + n, labels[c], source="propagated")
-            if added is not None:
-                added.cluster = c
-                new.append(added)
-            break
+            fits.append((f, c))
+        if not fits:
+            continue
+        # a surname two people share ("Clinton"): with an honorific ("Mrs."), the one
+        # it fits, named last before it
+        c = fits[0][1]
+        g = honorific_gender(doc, i)
+        fitting = [c for _, c in fits if g in genders[c]]
+        if g and fitting:
+            c = max(fitting, key=lambda c: _last_before(mentions, members[c], i))
+        added = add(i, i + len(fits[0][0]), labels[c], source="propagated")
+        if added is not None:
+            added.cluster = c
+            new.append(added)
     for m in new:
         members[m.cluster].append(mentions.index(m))
 
