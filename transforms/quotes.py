@@ -931,14 +931,14 @@ class _Builder:
         self, s: int, gender: str | None, outside_rows: bool = False
     ) -> tuple[str | None, str | None, int] | None:
         """The person a pronoun at s most likely means when no speaker is in focus:
-        in the last sentence naming a fitting person, the one who is a subject there
-        ('Mourinho told his old boss van Gaal he was wrong. He said' -> Mourinho),
-        else the nearest."""
+        in the last sentence naming a fitting person, the subject nearest its main
+        clause ('Mourinho told his old boss van Gaal he was wrong. He said' ->
+        Mourinho), else the nearest."""
         found = self._fitting_mentions(s, PERSON_LABELS, gender, outside_rows)
         nearest = next(found, None)
         if nearest is None:
             return None
-        best = nearest
+        best, best_depth = nearest, None
         first = self.tok_at(nearest["start_char"])
         sent_start = self.sent_of(first).start_char if first is not None else 0
         for m in itertools.chain([nearest], found):
@@ -946,8 +946,11 @@ class _Builder:
                 break
             head = self.tok_at(m["end_char"] - 1)
             if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
-                best = m
-                break
+                # the main clause's subject before a subordinate one's ('Kenyon has
+                # played down reports that Robben will return')
+                depth = _depth(head)
+                if best_depth is None or depth < best_depth:
+                    best, best_depth = m, depth
         eid, name = self.canonical(best)
         return eid, name, best["start_char"]
 
