@@ -491,8 +491,8 @@ def preceding_evidence(doc: Doc, start: int) -> tuple[bool, bool]:
     return False, _is_title(word, PERSON_TITLES)
 
 
-_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_HONORIFIC_GENDER |= {"dame": "f", "lady": "f", "madam": "f", "mme": "f", "mlle": "f"}
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
+HONORIFIC_GENDER |= {"dame": "f", "lady": "f", "madam": "f", "mme": "f", "mlle": "f"}
 
 
 def honorific_gender(doc: Doc, start: int) -> str | None:
@@ -500,7 +500,7 @@ def honorific_gender(doc: Doc, start: int) -> str | None:
     i = start - 1
     while i >= 0 and doc[i].text in _BRACKETS_QUOTES:
         i -= 1
-    return _HONORIFIC_GENDER.get(norm_key(doc[i].text).rstrip(".")) if i >= 0 else None
+    return HONORIFIC_GENDER.get(norm_key(doc[i].text).rstrip(".")) if i >= 0 else None
 
 
 def sports_slug(doc: Doc) -> tuple[int, int] | None:

@@ -45,6 +45,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from transforms.entity_rules import HONORIFIC_GENDER
 from transforms.quote_rules import (
     ALL_MARKS,
     ATTRIBUTION_FRAMES,
@@ -253,9 +254,6 @@ HONORIFICS = {
     "gen",
 }
 
-
-MALE_HONORIFICS = {"mr", "sir", "lord"}
-FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady"}
 PRONOUN_GENDER = {
     "he": "m",
     "him": "m",
@@ -630,11 +628,9 @@ class _Builder:
                 continue
             before = self.text[max(0, m["start_char"] - 6) : m["start_char"]].split()[-1:]
             for w in before + m["text"].split()[:1]:
-                w = w.lower().rstrip(".")
-                if w in MALE_HONORIFICS:
-                    seen.setdefault(eid, set()).add("m")
-                elif w in FEMALE_HONORIFICS:
-                    seen.setdefault(eid, set()).add("f")
+                g = HONORIFIC_GENDER.get(w.lower().rstrip("."))
+                if g is not None:
+                    seen.setdefault(eid, set()).add(g)
         genders = {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
         votes: dict[str, Counter[str]] = {}
         for eid, g in self._clause_pronouns():
