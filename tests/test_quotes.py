@@ -1588,9 +1588,15 @@ def test_first_person_inside_a_quotation_is_its_speaker(nlp):
             "Microsoft released its results on Monday. It seems that the firm will cut jobs.",
             "It",
         ),
+        # not the group that spoke before: "it" is never "Republicans" or "the French"
+        (
+            "Republicans said the law would raise the deficit.\n\n"
+            "It said on Monday that the plan would cut costs.",
+            "It",
+        ),
     ],
 )
-def test_they_and_dummy_it_name_no_entity(nlp, text, speaker):
+def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
     rows = [r for r in _rows(nlp, text) if r["speaker"] == speaker]
     assert rows, _rows(nlp, text)
     assert [(r["speaker_entity_id"], r["speaker_name"]) for r in rows] == [(None, None)]

@@ -783,13 +783,13 @@ class _Builder:
         return self.full_names.get(surname)
 
     def previous_speaker(
-        self, before: int, person: bool
+        self, before: int, person: bool, skip: frozenset[str] = frozenset()
     ) -> tuple[str | None, str | None, int] | None:
         """(entity id, name, speaker position) of the last row before ``before`` whose
-        speaker is a person (``person``) or is not."""
+        speaker is a person (``person``) or is not, and not of a label in ``skip``."""
         for k in range(bisect.bisect_left(self.row_starts, before) - 1, -1, -1):
             r = self.rows[k]
-            if r["speaker_entity_id"] is None:
+            if r["speaker_entity_id"] is None or r.get("_label") in skip:
                 continue
             if person == (r.get("_label") in PERSON_LABELS):
                 return r["speaker_entity_id"], r["speaker_name"], r["speaker_start"]
@@ -872,7 +872,9 @@ class _Builder:
                 # "they" is a group, mostly unnamed ("analysts", "officials") and never
                 # one entity; "it seems", "it is expected that" is no one
                 return None, None, None
-            cand = self.previous_speaker(s, False) or self.nearest_mention(s, {"ORG", "NORP"})
+            # "it" is an organisation or a country, never "the French" or "Republicans"
+            groups = frozenset({"NORP"})
+            cand = self.previous_speaker(s, False, skip=groups) or self.nearest_mention(s, {"ORG"})
             if cand is None:
                 return None, None, None
             return cand[0], cand[1], None
