@@ -1588,6 +1588,12 @@ def test_first_person_inside_a_quotation_is_its_speaker(nlp):
             "Microsoft released its results on Monday. It seems that the firm will cut jobs.",
             "It",
         ),
+        # the bill, not the organisation named last: no organisation has spoken
+        (
+            "The new bill was sent to Congress on Monday. It says companies must "
+            "disclose every breach within a week.",
+            "It",
+        ),
         # not the group that spoke before: "it" is never "Republicans" or "the French"
         (
             "Republicans said the law would raise the deficit.\n\n"

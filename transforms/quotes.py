@@ -872,9 +872,10 @@ class _Builder:
                 # "they" is a group, mostly unnamed ("analysts", "officials") and never
                 # one entity; "it seems", "it is expected that" is no one
                 return None, None, None
-            # "it" is an organisation or a country, never "the French" or "Republicans"
-            groups = frozenset({"NORP"})
-            cand = self.previous_speaker(s, False, skip=groups) or self.nearest_mention(s, {"ORG"})
+            # "it" speaking is an organisation or a country that has spoken before,
+            # never "the French" or "Republicans"; with none, mostly a thing ("the
+            # report", "the bill"), not the organisation named last
+            cand = self.previous_speaker(s, False, skip=frozenset({"NORP"}))
             if cand is None:
                 return None, None, None
             return cand[0], cand[1], None
