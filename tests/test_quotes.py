@@ -1509,6 +1509,15 @@ def test_adding_participle_is_a_quote_of_its_own(nlp):
             "Mrs. Clinton",
             "Hillary Clinton",
         ),
+        # "her husband, Milton Berg" is a man, so "she" is not him
+        (
+            "Rachel Berg, a philanthropist, said the speeches had changed her mind. "
+            "Along with her husband, Milton Berg, she has given to many candidates.\n\n"
+            '"I don\'t see him as the president," she said.',
+            "as the president",
+            "she",
+            "Rachel Berg",
+        ),
         # "it" after an organisation's statement is the organisation
         (
             "Heineken said sales rose by 8%. It added that it would close breweries.",

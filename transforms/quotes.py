@@ -254,6 +254,43 @@ HONORIFICS = {
     "gen",
 }
 
+# Nouns that say a person's gender when a name stands beside them ("his wife, Jane").
+RELATION_GENDER = dict.fromkeys(
+    (
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "widow",
+        "girlfriend",
+        "grandmother",
+        "aunt",
+        "niece",
+        "actress",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "queen",
+        "princess",
+    ),
+    "f",
+) | dict.fromkeys(
+    (
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "widower",
+        "boyfriend",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "king",
+        "prince",
+    ),
+    "m",
+)  # fmt: skip  ("spokesman", "chairman", "congressman" are written of women too)
 PRONOUN_GENDER = {
     "he": "m",
     "him": "m",
@@ -631,6 +668,9 @@ class _Builder:
                 g = HONORIFIC_GENDER.get(w.lower().rstrip("."))
                 if g is not None:
                     seen.setdefault(eid, set()).add(g)
+            g = self._relation_gender(m)
+            if g is not None:
+                seen.setdefault(eid, set()).add(g)
         genders = {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
         votes: dict[str, Counter[str]] = {}
         for eid, g in self._clause_pronouns():
@@ -642,6 +682,28 @@ class _Builder:
             if n >= 2 and (not rest or n >= 3 * rest[0][1]):
                 genders[eid] = top
         return genders
+
+    def _relation_gender(self, m: dict) -> str | None:
+        """The gender of a noun the name stands in apposition to: "his wife, Jane
+        Sanders", "Betsy Ebeling, her childhood friend's sister", "spokeswoman Ann
+        Lee"."""
+        first, head = self.tok_at(m["start_char"]), self.tok_at(m["end_char"] - 1)
+        if not self.has_parse or first is None or head is None:
+            return None
+        nouns = []
+        if first.i > 0:
+            before = first.nbor(-1)
+            if before.text == "," and before.i > 0:
+                before = before.nbor(-1)
+            nouns.append(before)
+        if head.dep_ == "appos":
+            nouns.append(head.head)
+        after = head.nbor() if head.i + 1 < len(self.doc) else None
+        if after is None or (after.tag_ != "POS" and after.text not in ("'", "\u2019")):
+            # not "Sanders' son, Tywanza", whose son is someone else
+            nouns += [c for c in head.children if c.dep_ == "appos"]
+        found = {RELATION_GENDER[t.lower_] for t in nouns if t.lower_ in RELATION_GENDER}
+        return found.pop() if len(found) == 1 else None
 
     def _clause_pronouns(self) -> Iterator[tuple[str, str]]:
         """(entity id, "m" | "f") per clause whose subject is a person, by the
