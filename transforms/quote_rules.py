@@ -74,6 +74,21 @@ SPEECH_NOUNS: frozenset[str] = _words(
 PRONOUNS_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_GROUP: frozenset[str] = frozenset({"they", "them", "it", "we", "us", "you"})
 PRONOUNS: frozenset[str] = PRONOUNS_PERSON | PRONOUNS_GROUP
+# Nouns that say a person's gender when a name stands beside them ("his wife, Jane").
+# Not "spokesman", "chairman" or "congressman": they are written of women too.
+RELATION_GENDER: dict[str, str] = dict.fromkeys(
+    _words(
+        """
+        wife mother daughter sister widow girlfriend grandmother aunt niece actress
+        spokeswoman chairwoman congresswoman businesswoman queen princess
+        """
+    ),
+    "f",
+) | dict.fromkeys(
+    _words("husband father son brother widower boyfriend grandfather uncle nephew king prince"),
+    "m",
+)
+
 # Pronouns of the one speaking or spoken to: outside quotation marks the writer or
 # the reader, never a person named in the article.
 PRONOUNS_DIALOGUE: frozenset[str] = frozenset({"i", "me", "we", "us", "you"})

@@ -40,6 +40,7 @@ corpus they cost precision in the direct+mixed score; we keep what is true of th
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -56,6 +57,7 @@ from transforms.quote_rules import (
     PRONOUNS,
     PRONOUNS_DIALOGUE,
     PRONOUNS_PERSON,
+    RELATION_GENDER,
     SPEECH_LEMMAS,
     SPEECH_NOUNS,
     SUBJECTLESS_FRAMES,
@@ -254,43 +256,6 @@ HONORIFICS = {
     "gen",
 }
 
-# Nouns that say a person's gender when a name stands beside them ("his wife, Jane").
-RELATION_GENDER = dict.fromkeys(
-    (
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "widow",
-        "girlfriend",
-        "grandmother",
-        "aunt",
-        "niece",
-        "actress",
-        "spokeswoman",
-        "chairwoman",
-        "congresswoman",
-        "businesswoman",
-        "queen",
-        "princess",
-    ),
-    "f",
-) | dict.fromkeys(
-    (
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "widower",
-        "boyfriend",
-        "grandfather",
-        "uncle",
-        "nephew",
-        "king",
-        "prince",
-    ),
-    "m",
-)  # fmt: skip  ("spokesman", "chairman", "congressman" are written of women too)
 PRONOUN_GENDER = {
     "he": "m",
     "him": "m",
@@ -651,7 +616,12 @@ class _Builder:
         self.longest_mention = max(
             (m["end_char"] - m["start_char"] for m in self.mentions), default=0
         )
-        self.gender = self._genders()
+
+    @functools.cached_property
+    def gender(self) -> dict[str, str]:
+        """Entity id -> "m" or "f"; worked out only for an article with a pronoun to
+        resolve."""
+        return self._genders()
 
     def _genders(self) -> dict[str, str]:
         """Entity id -> "m" or "f" where an honorific says so ("Mr McConnell"), else
