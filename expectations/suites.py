@@ -72,7 +72,12 @@ GRANULARITIES = (
 PUBLISHED_SOURCES = ("metadata", "path", "dateline", "unknown")
 MIN_YEAR = 1000
 MAX_YEAR = 2200
-MAX_UNRESOLVED_SPEAKER_SHARE = 0.20
+# Quotes with no speaker found: attribution failed (0.5% on PolNeAR dev, 1.2% on BBC).
+MAX_UNATTRIBUTED_QUOTE_SHARE = 0.05
+# Quotes whose speaker is tied to no entity. By design that is every group ("they",
+# "analysts", "the countries") and "I"/"you" outside a quotation: 31% on PolNeAR dev and
+# 35% on BBC, so only a collapse (a broken model, text the tagger cannot read) warns.
+MAX_UNRESOLVED_SPEAKER_SHARE = 0.50
 MAX_UNDATED_ARTICLE_SHARE = 0.10
 MAX_QUARANTINED_SHARE = 0.05
 MIN_VOLUME_RATIO = 0.5  # this run's articles over the recent average: a >50% drop warns
@@ -160,6 +165,12 @@ SUITES: dict[str, list[Check]] = {
         _true("_speaker_entity_exists"),
         *_offsets(),
         _true("_speaker_offsets_match"),
+        Check(
+            "ExpectColumnValuesToNotBeNull",
+            "speaker",
+            "warn",
+            {"mostly": 1 - MAX_UNATTRIBUTED_QUOTE_SHARE},
+        ),
         Check(
             "ExpectColumnValuesToNotBeNull",
             "speaker_entity_id",

@@ -114,17 +114,28 @@ def base_frames() -> Frames:
     }
 
 
-def _set(table: str, column: str, value: object, row: int = 0) -> Callable[[Frames], Frames]:
-    """Frames with one cell replaced (the column's type is kept)."""
+def _set(
+    table: str, column: str, value: object, row: int | range = 0
+) -> Callable[[Frames], Frames]:
+    """Frames with one cell (or the cells of ``row``) replaced (the column's type is kept)."""
 
     def mutate(frames: Frames) -> Frames:
         frame = frames[table]
         values = frame[column].to_list()
-        values[row] = value
+        for i in [row] if isinstance(row, int) else row:
+            values[i] = value
         frames[table] = frame.with_columns(pl.Series(column, values, dtype=frame[column].dtype))
         return frames
 
     return mutate
+
+
+def _twenty_quotes(frames: Frames) -> Frames:
+    """The base quote 20 times (unique ids): shares of quotes are then 5% a row."""
+    frames["quotes"] = pl.concat([frames["quotes"]] * 20).with_columns(
+        quote_id=pl.format("q{}", pl.int_range(1, 21))
+    )
+    return frames
 
 
 def _dup_row(table: str) -> Callable[[Frames], Frames]:
@@ -205,6 +216,7 @@ FAILING: dict[Key, Callable[[Frames], Frames]] = {
     ("quotes", IN_SET, "_offsets_in_article"): _past_the_end("quotes", "text"),
     ("quotes", IN_SET, "_text_matches_article"): _set("quotes", "text", "we stand reedy"),
     ("quotes", IN_SET, "_speaker_offsets_match"): _set("quotes", "speaker_start", 1),
+    ("quotes", NOT_NULL, "speaker"): _set("quotes", "speaker", None),
     ("quotes", NOT_NULL, "speaker_entity_id"): _set("quotes", "speaker_entity_id", None),
     ("timeline", NOT_NULL, "event_id"): _set("timeline", "event_id", None),
     ("timeline", UNIQUE, "event_id"): _set("timeline", "event_id", "t2"),
@@ -251,10 +263,12 @@ EDGE_PASSING: dict[str, Callable[[Frames], Frames]] = {
         _set("run_stats", "files_seen", 0), _set("run_stats", "files_quarantined", 0)
     ),
     "open-ended interval after a date": _set("timeline", "date_end", None),
-    "quote without a speaker": _then(
+    "20 quotes: one without a speaker, half without an entity": _then(
+        _twenty_quotes,
         _set("quotes", "speaker", None),
         _set("quotes", "speaker_start", None),
         _set("quotes", "speaker_end", None),
+        _set("quotes", "speaker_entity_id", None, row=range(10)),
     ),
     "year 1000 and 2200": _then(
         _set("timeline", "date_start", date(1000, 1, 1)),
@@ -331,7 +345,7 @@ def test_edges_pass_in_great_expectations(gx_root: Path) -> None:
     frames = base_frames()
     for case in (
         "exactly 5% quarantined",
-        "quote without a speaker",
+        "20 quotes: one without a speaker, half without an entity",
         "confidence 0, date source unknown",
         "year 1000 and 2200",
     ):
@@ -376,6 +390,26 @@ def test_each_failing_frame_fails_exactly_its_check(gx_root: Path, batch: list[K
         if declared_key[0] in suites
     ]
     assert result_rows(verdict) == expected
+
+
+def test_speaker_shares_warn_just_past_their_limits(gx_root: Path) -> None:
+    """2 of 20 quotes without a speaker (10% > 5%), 11 of 20 without an entity (55% >
+    50%): both warn, nothing else fails."""
+    frames = _then(
+        _twenty_quotes,
+        _set("quotes", "speaker", None, row=range(2)),
+        _set("quotes", "speaker_start", None, row=range(2)),
+        _set("quotes", "speaker_end", None, row=range(2)),
+        _set("quotes", "speaker_entity_id", None, row=range(11)),
+    )(base_frames())
+    verdict = validate(frames, gx_root, "run-shares", suites={"quotes": SUITES["quotes"]})
+    assert [row[0] for row in result_rows(verdict) if not row[2]] == [
+        ("quotes", NOT_NULL, "speaker"),
+        ("quotes", NOT_NULL, "speaker_entity_id"),
+    ]
+    observed = [json.loads(f.split(": ", 1)[1]) for f in verdict.failures("warn")]
+    assert [o["unexpected_count"] for o in observed] == [2, 11]
+    assert not verdict.blocked
 
 
 def test_verdict_blocks_on_block_failures_only(gx_root: Path) -> None:
