@@ -444,6 +444,20 @@ def test_role_resolves_to_the_name_in_apposition(nlp):
     ]
 
 
+def test_organisation_noun_resolves_to_the_name_it_describes(nlp):
+    text = (
+        "Shares in Petrel Resources fell on Monday. The Associated Press news agency "
+        "reported that the firm had lost a contract in Iraq.\n\n"
+        "Meanwhile, United's budget airline said it would add flights to Delhi."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+        ("The Associated Press news agency", "Associated Press"),
+        # the owner of the airline is not the airline
+        ("United's budget airline", None),
+    ]
+
+
 def test_pronoun_skips_a_name_that_only_modifies_a_noun(nlp):
     text = (
         "Singer Britney Spears is suing eight insurance companies.\n\n"

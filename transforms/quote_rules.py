@@ -89,6 +89,15 @@ RELATION_GENDER: dict[str, str] = dict.fromkeys(
     "m",
 )
 
+# Nouns of organisations: "the Associated Press agency" is the Associated Press.
+ORGANISATION_NOUNS: frozenset[str] = _words(
+    """
+    company firm group bank airline carrier retailer chain carmaker manufacturer maker
+    producer operator insurer lender broadcaster publisher club union agency regulator
+    watchdog charity organisation organization supermarket brewer conglomerate
+    """
+)
+
 # Pronouns of the one speaking or spoken to: outside quotation marks the writer or
 # the reader, never a person named in the article.
 PRONOUNS_DIALOGUE: frozenset[str] = frozenset({"i", "me", "we", "us", "you"})

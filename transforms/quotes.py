@@ -53,6 +53,7 @@ from transforms.quote_rules import (
     BELIEF_LEMMAS,
     HEARER_VERBS,
     NOUN_FRAMES,
+    ORGANISATION_NOUNS,
     PHRASAL_SPEECH,
     PRONOUNS,
     PRONOUNS_DIALOGUE,
@@ -856,7 +857,19 @@ class _Builder:
             and not (m["start_char"] <= head.idx < m["end_char"])
         ):
             # "European countries", "US secretary ... Pete Hegseth": the mention is
-            # a modifier; a person in apposition wins, else no entity
+            # a modifier; an organisation that the noun describes ("the Associated
+            # Press agency", not "United's budget airline") or a person in
+            # apposition wins, else no entity
+            lab = m.get("entity_label") or m.get("label")
+            last = self.tok_at(m["end_char"] - 1)
+            if (
+                lab == "ORG"
+                and head.lemma_.lower() in ORGANISATION_NOUNS
+                and head.tag_ != "NNS"
+                and (last is None or last.dep_ != "poss")
+            ):
+                eid, name = self.canonical(m)
+                return eid, name, lab
             m = None
             for t in head.subtree:
                 pm = self.mention_over(t.idx, t.idx + len(t.text))
