@@ -591,6 +591,12 @@ def test_names_ordinals_and_fractions_are_not_times():
     )
     found = [text[s:e] for s, e in find_candidates(text)]
     assert found == ["Oct. 23"]
+    text = (
+        "Daily Mail readers wrote in. He told Breitbart News Daily host Alex Marlow "
+        "the Weekly Standard was wrong; the paper is printed daily."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["daily"]
     # the same words stay times where they are times
     text = "This week, wait a second or two; in the third quarter of 1990 at noon."
     found = [text[s:e] for s, e in find_candidates(text)]

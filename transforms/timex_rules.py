@@ -738,9 +738,12 @@ def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: s
 # relative words that are names when written in title case inside a sentence
 _TITLE_WORDS = re.compile(
     r"(?:this|last|next)\s+(?:week|month|year)|today|tonight|tomorrow|now"
-    r"|\d+\s+(?:minutes|hours|days|years)|(?:good\s+)?(?:morning|evening|night)",
+    r"|\d+\s+(?:minutes|hours|days|years)|(?:good\s+)?(?:morning|evening|night)"
+    r"|daily|weekly|monthly|nightly|yearly",
     re.IGNORECASE,
 )
+# a frequency in title case before a name: "Daily Mail", "Weekly Standard"
+_TITLE_BEFORE_NAME = re.compile(r"(?:daily|weekly|monthly|nightly|yearly)", re.IGNORECASE)
 
 
 def _is_title(text: str, start: int, end: int, low: str) -> bool:
@@ -752,6 +755,8 @@ def _is_title(text: str, start: int, end: int, low: str) -> bool:
         return False
     # mid-sentence: the last character before it (quotes and spaces aside) is a word character
     # or a comma, not the end of a sentence or of a line
+    if _TITLE_BEFORE_NAME.fullmatch(frag) and re.match(r" [A-Z][a-z]", text[end : end + 3]):
+        return True
     prev = text[max(0, start - 40) : start].rstrip(" \t\"'`\u201c\u2018")
     if not prev:
         return False
