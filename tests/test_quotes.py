@@ -458,6 +458,19 @@ def test_organisation_noun_resolves_to_the_name_it_describes(nlp):
     ]
 
 
+def test_a_passive_cue_does_not_take_the_subject_of_the_verb_before_it(nlp):
+    text = (
+        "Farrell had an operation on his knee five weeks ago and is expected to be out "
+        "for another three months. The athletes missed a drugs test and have been "
+        "charged with faking a motorcycle accident."
+    )
+    rows = _rows(nlp, text)
+    # what is expected of Farrell, by no one named; nobody says anything in "charged"
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [
+        ("to be out for another three months", None, "expected"),
+    ]
+
+
 def test_pronoun_skips_a_name_that_only_modifies_a_noun(nlp):
     text = (
         "Singer Britney Spears is suing eight insurance companies.\n\n"

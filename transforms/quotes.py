@@ -162,6 +162,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             # "X, who said ...": the relative pronoun is the speaker as written (it is
             # resolved through its antecedent)
             return child
+    if depth == 0 and not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Farrell had an operation and is expected to be out": a passive cue shares
+        # its subject with the verb before it, and that subject is what is expected of
+        return None
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "relcl":
