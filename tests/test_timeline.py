@@ -902,3 +902,20 @@ def test_a_live_blog_time_heading_is_on_the_publication_day(nlp):
         ("Saturday", "2016-02-06"),
         ("8:00 a.m.", "2016-02-08T08:00"),  # not the Saturday last mentioned
     ]
+
+
+def test_the_day_after_an_event_with_no_date_told_before_is_unresolved():
+    sentence = "The talks resumed the day after the election, officials said."
+    assert normalise("the day after", PUB, "past", None, sentence).value == "XXXX-XX-XX"
+    # after a date, the event mostly fell on it ("Oct. 23 ... the day after his death")
+    assert normalise("the day after", PUB, "past", date(2025, 2, 3), sentence).value == (
+        "2025-02-04"
+    )
+    # with nothing after it, the day after the date told before
+    bare = normalise("the day after", PUB, "past", date(2025, 2, 3), "He returned the day after.")
+    assert bare is not None and bare.value == "2025-02-04"
+    text = "The strike began the day before Christmas and ended the day after January 3."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["the day before Christmas", "the day after January 3"]
+    assert value("the day before Christmas", PUB, "past") == "2024-12-24"
+    assert value("the day after January 3", PUB, "past") == "2025-01-04"

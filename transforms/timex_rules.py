@@ -453,6 +453,11 @@ _MON_FULL = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 )
 _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_HOLIDAY_NAMES = (
+    r"thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|"
+    r"independence\s+day|election\s+day|easter(?:\s+(?:sunday|week))?|valentine's\s+day|"
+    r"labor\s+day|memorial\s+day"
+)
 _UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?"
     r"|months?|quarters?|years?|decades?|centur(?:y|ies))"
@@ -487,7 +492,8 @@ _PATTERNS: list[str] = [
     # weekdays with part of day / relative words
     rf"(?:(?:last|next|this|early|late|earlier|later|this\s+coming|the\s+previous|the\s+following)\s+)?"
     rf"{_WD}(?:\s+{_POD}s?)?",
-    rf"the\s+day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?{_WD}",
+    rf"the\s+day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?(?:{_WD}|{_HOLIDAY_NAMES}"
+    rf"|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
     rf"{_POD}\s+(?:on\s+)?{_WD}",
     # yesterday / today / tomorrow
     rf"(?:(?:early|late|earlier|later|mid-?)\s*)?(?:yesterday|today|tomorrow)(?:\s+{_POD})?",
@@ -554,8 +560,7 @@ _PATTERNS: list[str] = [
     rf"(?:the\s+)?(?:next|following|previous)\s+{_POD}|the\s+day\s+before|the\s+day\s+after",
     r"(?:the\s+)?(?:full|fiscal|current|entire|calendar)\s+(?:fiscal\s+)?year|(?:the\s+)?latest\s+period",
     r"the\s+(?:year|quarter)(?=\s+(?:ended|ending|through|to\s+date))|(?<=for\s)the\s+(?:year|quarter)",
-    r"(?:last\s+)?(?:thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|"
-    r"independence\s+day|election\s+day|easter(?:\s+(?:sunday|week))?|valentine's\s+day|labor\s+day|memorial\s+day)",
+    rf"(?:last\s+)?(?:{_HOLIDAY_NAMES})",
 ]
 
 _CANDIDATE_RE = re.compile(
@@ -1991,11 +1996,21 @@ def _r_misc(t, had_the, anchor, tense, ref, context, mod):
         return _mk("DATE", d.isoformat(), relative=True)
     m = re.fullmatch(r"day (before|after)", t)
     if m and had_the:
-        if base is None:
+        if base is None or (ref is None and _EVENT_AFTER_DAY.search(context)):
+            # "the day after the election" with no date told before: a day told by an
+            # event, not the publication date's neighbour (after a date, the event
+            # mostly fell on it: "Oct. 23 ... the day after his death")
             return _mk("DATE", "XXXX-XX-XX", relative=True)
         d = base + timedelta(days=-1 if m.group(1) == "before" else 1)
         return _mk("DATE", d.isoformat(), relative=True)
     return None
+
+
+# "the day before the vote", "the day after his arrest", "the day after Mr Smith spoke"
+_EVENT_AFTER_DAY = re.compile(
+    r"\bday\s+(?:before|after)\s+(?!the\s+(?:next|following|previous)\b)"
+    r"(?:(?:the|a|an|his|her|its|their|our|my|your|this|that)\s|[A-Z])"
+)
 
 
 _RULES = [
