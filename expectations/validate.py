@@ -110,8 +110,8 @@ def _configure(context: Any) -> bool:
     return True
 
 
-def _build_docs(context: Any, run_id: str, suite_names: list[str], *, full: bool) -> None:
-    """Render this run's validation pages, the suites and the index (all pages if `full`)."""
+def _build_docs(context: Any, run_name: str, suite_names: list[str], *, full: bool) -> None:
+    """Render this validation's pages, the suites and the index (all pages if `full`)."""
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
     )
@@ -120,7 +120,7 @@ def _build_docs(context: Any, run_id: str, suite_names: list[str], *, full: bool
         context.build_data_docs(site_names=[SITE])
         return
     store = context.validation_results_store
-    this_run = [key for key in store.list_keys() if key.run_id.run_name == run_id]
+    this_run = [key for key in store.list_keys() if key.run_id.run_name == run_name]
     suites = [ExpectationSuiteIdentifier(name=name) for name in suite_names]
     context.build_data_docs(site_names=[SITE], resource_identifiers=[*suites, *this_run])
 
@@ -151,9 +151,10 @@ def _run_suites(
     checked: Mapping[str, pl.DataFrame],
     chosen: Mapping[str, list[Check]],
     run_id: str,
+    run_name: str,
 ) -> tuple[Any, bool, list[dict[str, Any]]]:
-    """Validate each chosen suite; returns the context, whether the site config changed,
-    and one dq_results row per expectation."""
+    """Validate each chosen suite under ``run_name`` (the name Data Docs shows); returns
+    the context, whether the site config changed, and one dq_results row per expectation."""
     import great_expectations.expectations as gxe
     from great_expectations.core.run_identifier import RunIdentifier
 
@@ -178,7 +179,7 @@ def _run_suites(
         result = definition.run(
             batch_parameters={"dataframe": checked[suite_name].to_pandas()},
             result_format="SUMMARY",
-            run_id=RunIdentifier(run_name=run_id),
+            run_id=RunIdentifier(run_name=run_name),
         )
         # GX may reorder results; the meta index ties each back to its declaration.
         by_index = {
@@ -208,10 +209,12 @@ def validate(
     gx_root: Path,
     run_id: str,
     suites: Mapping[str, list[Check]] | None = None,
+    chunk: int | None = None,
 ) -> Verdict:
     """Check the run's frames against every suite (or only `suites`, a part of `SUITES`);
-    `frames` holds the five tables and the one-row `run_stats` frame."""
-    return validate_checked(prepare_frames(frames), gx_root, run_id, suites)
+    `frames` holds the five tables and the one-row `run_stats` frame. A run validated in
+    chunks passes each one's number: Data Docs then names its pages "<run_id> chunk N"."""
+    return validate_checked(prepare_frames(frames), gx_root, run_id, suites, chunk=chunk)
 
 
 def validate_checked(
@@ -221,23 +224,25 @@ def validate_checked(
     suites: Mapping[str, list[Check]] | None = None,
     *,
     build_docs: bool = True,
+    chunk: int | None = None,
 ) -> Verdict:
     """`validate` on frames that `prepare_frames` has already derived, one per suite."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
 
     chosen = SUITES if suites is None else suites
+    run_name = run_id if chunk is None else f"{run_id} chunk {chunk}"
     try:
-        context, site_changed, rows = _run_suites(gx, gx_root, checked, chosen, run_id)
+        context, site_changed, rows = _run_suites(gx, gx_root, checked, chosen, run_id, run_name)
     except DAMAGE as exc:
         # A run killed while GX wrote its files can leave one truncated; the history
         # that matters is in the warehouse's dq_results, so start the project afresh.
         _set_aside(gx_root, run_id, exc)
-        context, site_changed, rows = _run_suites(gx, gx_root, checked, chosen, run_id)
+        context, site_changed, rows = _run_suites(gx, gx_root, checked, chosen, run_id, run_name)
     if build_docs:
         try:
-            _build_docs(context, run_id, list(chosen), full=site_changed)
+            _build_docs(context, run_name, list(chosen), full=site_changed)
         except DAMAGE as exc:
             _set_aside(gx_root, run_id, exc, part="uncommitted")
-            _build_docs(context, run_id, list(chosen), full=True)
+            _build_docs(context, run_name, list(chosen), full=True)
     return Verdict(results=pl.DataFrame(rows, schema=DQ_SCHEMA), docs_index=docs_index(gx_root))

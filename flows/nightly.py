@@ -181,10 +181,11 @@ def run_frames(
 
 @task(cache_policy=NO_CACHE)
 def check_tables(
-    frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str, suites: list[str]
+    frames: dict[str, pl.DataFrame], gx_root: Path, run_id: str, suites: list[str], chunk: int
 ) -> Verdict:
-    """One chunk's tables (and the run's stats) against the chosen suites."""
-    return validate(frames, gx_root, run_id, {name: SUITES[name] for name in suites})
+    """Chunk number ``chunk``'s tables (and the run's stats) against the chosen suites."""
+    chosen = {name: SUITES[name] for name in suites}
+    return validate(frames, gx_root, run_id, chosen, chunk=chunk)
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
@@ -341,7 +342,10 @@ def process_chunks(
             frames = link_entities(staging, build_tables(chunk, version_label, run_id))
         suites = [name for name in SUITES if name != "run" or not verdicts]
         with clock.stage("validate"):
-            verdicts.append(check_tables({**frames, **whole_run}, gx_root, run_id, suites))
+            chunk_no = len(verdicts) + 1
+            verdicts.append(
+                check_tables({**frames, **whole_run}, gx_root, run_id, suites, chunk_no)
+            )
         if not any(v.blocked for v in verdicts):
             with clock.stage("load"):
                 load_staging(staging, {**frames, **no_sources}, None, run_id)
@@ -350,7 +354,7 @@ def process_chunks(
         entity_ids.update(frames["entities"]["entity_id"].to_list())
     if not verdicts:
         with clock.stage("validate"):
-            verdicts.append(check_tables({**empty, **whole_run}, gx_root, run_id, list(SUITES)))
+            verdicts.append(check_tables({**empty, **whole_run}, gx_root, run_id, list(SUITES), 1))
     table_rows["entities"] = len(entity_ids)
     return batches.merge_verdicts(verdicts, run_id), table_rows
 

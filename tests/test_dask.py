@@ -79,6 +79,7 @@ def test_chunks_and_local_workers_build_the_same_tables(prefect_api, inbox, tmp_
         inbox=[str(inbox)],
         warehouse=str(tmp_path / "chunked" / "n.duckdb"),
         workers=2,
+        batch_size=1,
         chunk_articles=2,
     )
     one = table_fingerprints(tmp_path / "one" / "n.duckdb", TABLES)
@@ -92,3 +93,9 @@ def test_chunks_and_local_workers_build_the_same_tables(prefect_api, inbox, tmp_
         ).fetchone()
         assert per_expectation == (dq_rows, dq_rows)
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+        [(run_id,)] = con.execute("SELECT run_id FROM runs").fetchall()
+    # Data Docs names each chunk's pages: four articles, two at a time
+    index = (tmp_path / "chunked" / "n_dq").glob("gx/uncommitted/data_docs/*/index.html")
+    site = next(index).read_text(encoding="utf-8")
+    assert f"{run_id} chunk 1" in site and f"{run_id} chunk 2" in site
+    assert f"{run_id} chunk 3" not in site
