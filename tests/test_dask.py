@@ -99,3 +99,49 @@ def test_chunks_and_local_workers_build_the_same_tables(prefect_api, inbox, tmp_
     site = next(index).read_text(encoding="utf-8")
     assert f"{run_id} chunk 1" in site and f"{run_id} chunk 2" in site
     assert f"{run_id} chunk 3" not in site
+
+
+def test_a_blocking_failure_in_a_later_chunk_loads_none_of_the_run(
+    prefect_api, inbox, tmp_path, monkeypatch
+):
+    """Four articles in two chunks over a warehouse that holds a first run: a duplicated
+    quote key in the second chunk only blocks the run. The first chunk, already staged,
+    is not published: the tables are those of the first run, and the run is recorded as
+    failed with the failure in `dq_results`."""
+    import polars as pl
+
+    import transforms.tables as tables
+    from flows.nightly import nightly
+
+    warehouse = tmp_path / "w" / "n.duckdb"
+    nightly(inbox=[str(inbox)], warehouse=str(warehouse))
+    before = table_fingerprints(warehouse, ("articles", "quotes", "timeline"))
+
+    original = tables.quotes_frame
+    chunks: list[int] = []
+
+    def duplicated_in_chunk_two(docs, *, run_id):
+        frame = original(docs, run_id=run_id)
+        if not docs:  # the run's empty frames, built once
+            return frame
+        chunks.append(len(docs))
+        return pl.concat([frame, frame.head(1)]) if len(chunks) == 2 else frame
+
+    monkeypatch.setattr(tables, "quotes_frame", duplicated_in_chunk_two)
+    summary = nightly(
+        inbox=[str(inbox)], warehouse=str(warehouse), reprocess=True, batch_size=1,
+        chunk_articles=2,
+    )  # fmt: skip
+    assert chunks == [2, 2]
+    assert summary.status == "failed_validation"
+    assert table_fingerprints(warehouse, ("articles", "quotes", "timeline")) == before
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT status FROM runs ORDER BY started_at").fetchall() == [
+            ("success",),
+            ("failed_validation",),
+        ]
+        failed = con.execute(
+            'SELECT suite, expectation, "column" FROM dq_results JOIN runs USING (run_id) '
+            "WHERE runs.status = 'failed_validation' AND NOT success AND severity = 'block'"
+        ).fetchall()
+    assert failed == [("quotes", "expect_column_values_to_be_unique", "quote_id")]
