@@ -471,6 +471,28 @@ def test_a_passive_cue_does_not_take_the_subject_of_the_verb_before_it(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Pence: Gennifer Flowers Won't Be at Debate.",
+            [("Gennifer Flowers Won't Be at Debate", "indirect", "Pence")],
+        ),
+        ("Goldsmith: 'I was not leant on'", [("I was not leant on", "direct", "Goldsmith")]),
+        # a profile and a question name no statement
+        ("Johnny Depp: The acting outlaw", []),
+        ("Ted Cruz: Constitutional conservative or career politician?", []),
+    ],
+)
+def test_a_title_names_its_source_before_a_colon(nlp, title, expected):
+    # the body names the source in full, as articles do
+    name = title.split(":")[0]
+    people = {"Pence": "Mike Pence", "Goldsmith": "Lord Goldsmith"}
+    text = f"{title}\n\n{people.get(name, name)} spoke to reporters in Washington on Monday."
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["quote_type"], r["speaker"]) for r in rows] == expected
+
+
 def test_pronoun_skips_a_name_that_only_modifies_a_noun(nlp):
     text = (
         "Singer Britney Spears is suing eight insurance companies.\n\n"

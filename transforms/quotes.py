@@ -2072,6 +2072,49 @@ class _Builder:
                 prev_row, prev_passage = row, p
 
     # -- indirect speech
+    def do_title_source(self) -> None:
+        """A title that names its source before a colon, then what the source said
+        ("Pence: Gennifer Flowers Won't Be at Debate", "Goldsmith: 'I was not leant on'"):
+        one row, when the source is exactly a person or an organisation and what follows
+        is a statement, a clause or a quotation ("Johnny Depp: The acting outlaw" is a
+        profile, "Ted Cruz: Constitutional conservative or career politician?" a
+        question)."""
+        if not self.has_parse or not self.line_starts:
+            return
+        a, b = self.line_span(0)
+        m = TITLE_SOURCE_RE.match(self.text, a, b)
+        if m is None or self.text[a:b].rstrip().endswith("?"):
+            return
+        s, e = m.span(1)
+        source = self.mention_over(s, e)
+        label = source and (source.get("entity_label") or source.get("label"))
+        if source is None or (source["start_char"], source["end_char"]) != (s, e):
+            return
+        if label not in PERSON_LABELS and label != "ORG":
+            return
+        start, end = m.span(2)
+        clause = any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ in ("n't", "’s", "'s")
+            for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
+        )
+        if not clause and self.passage_at(start) is None:
+            return
+        if any(r["start_char"] < end and start < r["end_char"] for r in self.rows):
+            # a quotation of the title, as the title's source said it ("Rush Limbaugh:
+            # Hillary Asking Moderator To Fact Check Trump 'Reeks of Fear.'"), not as
+            # the words around it were parsed
+            kept = [r for r in self.rows if not (start <= r["start_char"] < end)]
+            if any(r["start_char"] < end and start < r["end_char"] for r in kept):
+                return  # a row runs out of the title: leave it whole
+            self.rows = kept
+            self.row_starts = [r["start_char"] for r in kept]
+        whole = self.passage_at(start)
+        if whole is not None and (whole.outer_start, whole.outer_end) == (start, end):
+            start, end, qtype = whole.start, whole.end, "direct"
+        else:
+            qtype = "indirect"
+        self.add_row(start, end, qtype, self.tok_at(e - 1), ":", 0.6, speaker_span=(s, e))
+
     def do_indirect(self) -> None:
         if not self.has_parse:
             return
@@ -2389,6 +2432,8 @@ def _is_stance(row: dict) -> bool:
 
 
 TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
+# "Pence: Gennifer Flowers Won't Be at Debate." (the full stop left out of the content)
+TITLE_SOURCE_RE = re.compile(r"\s*([A-Z][^:\n]{1,39}?):\s+(\S[^\n]*?)[.\s]*$")
 
 
 def words_between_are_name(b: _Builder, p: Passage, cue: Token) -> bool:
@@ -2428,6 +2473,7 @@ def quote_rows(
         builder = _Builder(doc, mentions, ATTRIBUTION_FRAMES if frames is None else frames)
         builder.do_passages()
         builder.do_indirect()
+        builder.do_title_source()
         return builder.result()
     except Exception:  # noqa: BLE001 - a quote bug must never stop a run
         try:
