@@ -1574,6 +1574,23 @@ def test_adding_participle_is_a_quote_of_its_own(nlp):
             "It",
             "Heineken",
         ),
+        # ... as long as it is in focus: named since it spoke, three sentences on
+        (
+            "Heineken said sales rose by 8%. Beer drinkers in Europe bought less. Prices "
+            "were flat. Heineken's income fell. It blamed the weak demand in Europe.",
+            "weak demand",
+            "It",
+            "Heineken",
+        ),
+        # ... not once the article has moved on from it
+        (
+            "Heineken said sales rose by 8%. Beer drinkers in Europe bought less. Prices "
+            "were flat in the shops. The weather was poor all summer. It said the new "
+            "stadium would open in May.",
+            "new stadium",
+            "It",
+            None,
+        ),
     ],
 )
 def test_speaker_entity_of_pronouns_and_short_names(nlp, text, needle, speaker, name):

@@ -726,6 +726,27 @@ class _Builder:
             self._sent_starts = [sp.start for sp in self._sents]
         return self._sents[bisect.bisect_right(self._sent_starts, tok.i) - 1]
 
+    def named_within(self, eid: str | None, s: int, sentences: int) -> bool:
+        """Entity ``eid`` is named outside quotation marks in the ``sentences`` sentences
+        before ``s`` (or in its own, before it)."""
+        for k in range(bisect.bisect_left(self.mention_starts, s) - 1, -1, -1):
+            m = self.mentions[k]
+            if self.sentences_between(m["start_char"], s) > sentences:
+                return False
+            if m.get("entity_id") == eid and not self.inside_quote(m["start_char"]):
+                return True
+        return False
+
+    def sentences_between(self, a: int, b: int) -> int:
+        """How many sentence breaks lie between characters a and b (a <= b)."""
+        ta, tb = self.tok_at(a), self.tok_at(b)
+        if ta is None or tb is None:
+            return 0
+        self.sent_of(ta)  # builds the sentence starts
+        return bisect.bisect_right(self._sent_starts, tb.i) - bisect.bisect_right(
+            self._sent_starts, ta.i
+        )
+
     def tok_at(self, char: int) -> Token | None:
         if not len(self.doc):
             return None
@@ -921,11 +942,15 @@ class _Builder:
                 # "they" is a group, mostly unnamed ("analysts", "officials") and never
                 # one entity; "it seems", "it is expected that" is no one
                 return None, None, None
-            # "it" speaking is an organisation or a country that has spoken before,
-            # never "the French" or "Republicans"; with none, mostly a thing ("the
-            # report", "the bill"), not the organisation named last
+            # "it" speaking is an organisation or a country that has spoken before and
+            # is still in focus: it spoke, or was named, in the last few sentences; never
+            # "the French" or "Republicans". With none, mostly a thing ("the report",
+            # "the bill"), not the organisation named last
             cand = self.previous_speaker(s, False, skip=frozenset({"NORP"}))
-            if cand is None:
+            if cand is None or not (
+                self.sentences_between(cand[2], s) <= IT_REACH_SENTENCES
+                or self.named_within(cand[0], s, IT_REACH_SENTENCES)
+            ):
                 return None, None, None
             return cand[0], cand[1], None
         # role noun or description: the person holding that title in the article
@@ -2415,6 +2440,11 @@ class _Builder:
             out.append(row)
         return out
 
+
+# How far back "it" finds the organisation that spoke (or was named since): on BBC, 9 of
+# 10 sampled "it" within about two sentences of the organisation speaking were right, 4 of
+# 10 further within 700 characters and 1 of 15 beyond.
+IT_REACH_SENTENCES = 2
 
 # Rows below this confidence are stances, not statements (the README's contract).
 STATEMENT_CONFIDENCE = 0.5
