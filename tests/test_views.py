@@ -24,6 +24,19 @@ Mr Rutte spoke again in Brussels on Friday.
 Mr Rutte told reporters.
 """
 
+# Two undated stories (no date anywhere) carrying the same words of a diplomat, and the
+# same three words of an aide.
+UNDATED_STORIES = {
+    f"talks-{source}.md": f"""---
+title: Talks to resume
+source: {source}.example
+---
+"Talks will resume in Riyadh next week," a diplomat said{where}.
+"We will see," an aide added.
+"""
+    for source, where in (("third", ""), ("fourth", " in Geneva"))
+}
+
 
 @pytest.fixture(scope="module")
 def views_warehouse(prefect_api, tmp_path_factory) -> Path:
@@ -31,6 +44,8 @@ def views_warehouse(prefect_api, tmp_path_factory) -> Path:
     for name in ("000_e40a64f6351f623d.txt", "000_e40a64f6351f623d.meta.json"):
         shutil.copyfile(REPO / "samples" / name, inbox / name)
     (inbox / "rutte-again.md").write_text(SECOND_STORY, encoding="utf-8")
+    for name, story in UNDATED_STORIES.items():
+        (inbox / name).write_text(story, encoding="utf-8")
     warehouse = tmp_path_factory.mktemp("wh") / "newsdesk.duckdb"
     result = CliRunner().invoke(app, ["run", str(inbox), "--warehouse", str(warehouse)])
     assert result.exit_code == 0, result.output
@@ -59,7 +74,8 @@ def test_a_surname_only_article_joins_the_known_person(con):
 
 def test_quote_spread_lists_the_quote_both_outlets_carried(con):
     rows = con.execute(
-        "SELECT quote, speaker, n_articles, first_seen, last_seen, sources FROM quote_spread"
+        "SELECT quote, speaker, n_articles, first_seen, last_seen, sources FROM quote_spread "
+        "ORDER BY quote"
     ).fetchall()
     assert rows == [
         (
@@ -69,7 +85,17 @@ def test_quote_spread_lists_the_quote_both_outlets_carried(con):
             date(2025, 2, 13),
             date(2025, 2, 14),
             ["newscabal.co.uk", "other.example"],
-        )
+        ),
+        # undated articles still show the words and who said them
+        (
+            "Talks will resume in Riyadh next week",
+            "a diplomat",
+            2,
+            None,
+            None,
+            ["fourth.example", "third.example"],
+        ),
+        # not "We will see": three words that many say are not a quote that spread
     ]
 
 
