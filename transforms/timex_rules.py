@@ -741,14 +741,15 @@ def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: s
 
 
 # relative words that are names when written in title case inside a sentence
+_TITLE_FREQUENCIES = r"daily|weekly|monthly|nightly|yearly"
 _TITLE_WORDS = re.compile(
     r"(?:this|last|next)\s+(?:week|month|year)|today|tonight|tomorrow|now"
     r"|\d+\s+(?:minutes|hours|days|years)|(?:good\s+)?(?:morning|evening|night)"
-    r"|daily|weekly|monthly|nightly|yearly",
+    rf"|{_TITLE_FREQUENCIES}",
     re.IGNORECASE,
 )
 # a frequency in title case before a name: "Daily Mail", "Weekly Standard"
-_TITLE_BEFORE_NAME = re.compile(r"(?:daily|weekly|monthly|nightly|yearly)", re.IGNORECASE)
+_TITLE_BEFORE_NAME = re.compile(_TITLE_FREQUENCIES, re.IGNORECASE)
 
 
 def _is_title(text: str, start: int, end: int, low: str) -> bool:
