@@ -1591,6 +1591,15 @@ def test_adding_participle_is_a_quote_of_its_own(nlp):
             "It",
             None,
         ),
+        # a person named by nationality is not the nationality (nor, for want of
+        # evidence, anyone in particular)
+        (
+            'Agassi was delighted with his victory over Massu. "I felt pretty good," said '
+            "the American.",
+            "felt pretty good",
+            "the American",
+            None,
+        ),
     ],
 )
 def test_speaker_entity_of_pronouns_and_short_names(nlp, text, needle, speaker, name):

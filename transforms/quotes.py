@@ -206,6 +206,20 @@ def _antecedent(tok: Token) -> Token | None:
     return verb.head
 
 
+def _nationality_of_one(head: Token, mention: dict) -> bool:
+    """ "the American", "The Russian", "the Irishman": one person named by nationality
+    (a NORP mention heading a singular noun phrase), not "the Kiwis", "the Tories" or
+    the people of a country ("The French", "the British", "the Chinese")."""
+    label = mention.get("entity_label") or mention.get("label")
+    return (
+        label == "NORP"
+        and head.tag_ in ("NN", "NNP")
+        and not re.search(r"(?:s|ch|sh|ese)$", head.lower_)
+        and mention["start_char"] <= head.idx < mention["end_char"]
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
+
+
 def _dummy_it(tok: Token) -> bool:
     """An "it" that stands for no one: "it seems that", "it is important to",
     "it is up to governments to decide"."""
@@ -910,6 +924,10 @@ class _Builder:
             named = self.full_name(_strip_honorific(self.text[s:e]))
             if named is not None:
                 return named[0], named[1], "PERSON"
+        if m is not None and head is not None and _nationality_of_one(head, m):
+            # "said the American", "The Russian added": a person, not the nationality
+            # (the person in focus was right for 29 of 46 such BBC rows: too few)
+            return None, None, None
         if m is not None:
             eid, name = self.canonical(m)
             return eid, name, m.get("entity_label") or m.get("label")
@@ -922,22 +940,7 @@ class _Builder:
         if low in PRONOUNS:
             person = low in PRONOUNS_PERSON
             if person:
-                want = PRONOUN_GENDER.get(low)
-                prev = self.previous_speaker(s, True)
-                if prev is not None and not self.fits_gender(prev[0], want):
-                    prev = None  # "She said" after Mr McConnell spoke: not his
-                # the person in focus: the previous speaker unless another person was
-                # named since, other than in what someone said ('Greenspan said the
-                # debt to Smith ... compared to that of Mozart. He said ...')
-                rival = self.salient_person(s, want, outside_rows=True)
-                if prev is not None and (
-                    rival is None or rival[0] == prev[0] or self._named_before_prev(s)
-                ):
-                    return prev[0], prev[1], "PERSON"
-                cand = rival if prev is not None else self.salient_person(s, want)
-                if cand is not None:
-                    return cand[0], cand[1], "PERSON"
-                return None, None, None
+                return self.person_in_focus(s, PRONOUN_GENDER.get(low))
             if low in ("they", "them") or (head is not None and _dummy_it(head)):
                 # "they" is a group, mostly unnamed ("analysts", "officials") and never
                 # one entity; "it seems", "it is expected that" is no one
@@ -960,6 +963,26 @@ class _Builder:
             hit = self.role_holder(role)
             if hit is not None:
                 return hit
+        return None, None, None
+
+    def person_in_focus(
+        self, s: int, want: str | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """The person a pronoun of gender ``want`` (or "the American") at s stands for:
+        the previous speaker unless another person was named since, other than in what
+        someone said ('Greenspan said the debt to Smith ... compared to that of Mozart.
+        He said ...'), else the salient person."""
+        prev = self.previous_speaker(s, True)
+        if prev is not None and not self.fits_gender(prev[0], want):
+            prev = None  # "She said" after Mr McConnell spoke: not his
+        rival = self.salient_person(s, want, outside_rows=True)
+        if prev is not None and (
+            rival is None or rival[0] == prev[0] or self._named_before_prev(s)
+        ):
+            return prev[0], prev[1], "PERSON"
+        cand = rival if prev is not None else self.salient_person(s, want)
+        if cand is not None:
+            return cand[0], cand[1], "PERSON"
         return None, None, None
 
     def quotation_speaker(self, s: int) -> tuple[str | None, str | None, str | None]:
