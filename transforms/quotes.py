@@ -733,12 +733,19 @@ class _Builder:
         return want is None or self.gender.get(eid or "", want) == want
 
     # -- positions
-    def sent_of(self, tok: Token) -> Any:
-        """``tok.sent``, without spaCy walking the sentence boundaries on each call."""
+    def sent_index(self, tok: Token) -> int:
+        """The number of ``tok``'s sentence, without spaCy walking the sentence
+        boundaries on each call."""
         if self._sents is None:
             self._sents = list(self.doc.sents)
             self._sent_starts = [sp.start for sp in self._sents]
-        return self._sents[bisect.bisect_right(self._sent_starts, tok.i) - 1]
+        return bisect.bisect_right(self._sent_starts, tok.i) - 1
+
+    def sent_of(self, tok: Token) -> Any:
+        """``tok.sent``, cached."""
+        k = self.sent_index(tok)
+        assert self._sents is not None
+        return self._sents[k]
 
     def named_within(self, eid: str | None, s: int, sentences: int) -> bool:
         """Entity ``eid`` is named outside quotation marks in the ``sentences`` sentences
@@ -756,10 +763,7 @@ class _Builder:
         ta, tb = self.tok_at(a), self.tok_at(b)
         if ta is None or tb is None:
             return 0
-        self.sent_of(ta)  # builds the sentence starts
-        return bisect.bisect_right(self._sent_starts, tb.i) - bisect.bisect_right(
-            self._sent_starts, ta.i
-        )
+        return self.sent_index(tb) - self.sent_index(ta)
 
     def tok_at(self, char: int) -> Token | None:
         if not len(self.doc):
@@ -2135,10 +2139,9 @@ class _Builder:
             return
         s, e = m.span(1)
         source = self.mention_over(s, e)
-        label = source and (source.get("entity_label") or source.get("label"))
         if source is None or (source["start_char"], source["end_char"]) != (s, e):
             return
-        if label not in PERSON_LABELS and label != "ORG":
+        if (source.get("entity_label") or source.get("label")) not in (*PERSON_LABELS, "ORG"):
             return
         start, end = m.span(2)
         clause = any(
