@@ -94,6 +94,21 @@ def test_clean_bounds_splits_lines_and_spaced_dashes(blank):
     assert texts(doc, clean_bounds(doc, 0, 6, "ORG")) == ["Romania", "Cosmin Contra", "Ken"]
 
 
+def test_clean_bounds_cuts_a_headline_speech_verb_out_of_a_name(blank):
+    title = "Hillary Clinton Slams Donald Trump Over Taxes\n\nTrump Says He Never Paid"
+    doc = blank(title)
+    assert texts(doc, clean_bounds(doc, 0, 5, "PERSON")) == ["Hillary Clinton", "Donald Trump"]
+    # what follows the verb is kept only when it opens with a name
+    assert texts(doc, clean_bounds(doc, 8, 12, "PERSON")) == ["Trump"]
+    # a sentence opened by the verb: "Said Comey, ..."
+    doc = blank("Said Comey, the agency erred.")
+    assert texts(doc, clean_bounds(doc, 0, 2, "PERSON")) == ["Comey"]
+    # in running text, and for names that end in such a word, nothing is cut
+    doc = blank("He met Edward Said and officials of the United States on Friday.")
+    assert texts(doc, clean_bounds(doc, 2, 4, "PERSON")) == ["Edward Said"]
+    assert texts(doc, clean_bounds(doc, 8, 10, "GPE")) == ["United States"]
+
+
 def test_clean_bounds_trims_organisations_to_their_name(blank):
     words = [
         "Interfax",

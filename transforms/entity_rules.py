@@ -125,6 +125,15 @@ HEADLINE_WORDS = frozenset(
     table tables leading scores score preview fixtures draw wins beats beat"""
     )
 )
+# Speech verbs as headlines write them ("Obama Says", "Clinton Slams"): never part of
+# a name. Not "states", "shows" or "reports": they end names ("United States").
+HEADLINE_VERBS = frozenset(
+    _words(
+        """says said tells told slams blasts warns urges claims calls rips defends denies
+    admits insists praises mocks hails bashes asks vows accuses explains reveals
+    predicts"""
+    )
+)
 # Last words of competition names, which CoNLL calls MISC (spaCy EVENT).
 EVENT_HEADS = frozenset(
     _words(
@@ -313,6 +322,7 @@ GAZETTEER: dict[str, str] = _build_gazetteer()
 COUNTRY_KEYS: frozenset[str] = frozenset(norm_key(x) for x in _items(_COUNTRIES))
 _GAZ_MAX_TOKENS = 4
 
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _NUMBERISH = re.compile(r"^[\d.,:/\-\u2013+()]+$")
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _QUOTES = frozenset({'"', "'", "\u2018", "\u2019", "\u201c", "\u201d", "`", "``", "''"})
@@ -349,6 +359,24 @@ def _has_alpha(text: str) -> bool:
 
 def _is_punct(text: str) -> bool:
     return bool(text) and not any(c.isalnum() for c in text)
+
+
+def _headline_verb(doc: Doc, i: int) -> bool:
+    """ "Hillary Clinton Slams Donald Trump", "Obama Says ...": a speech verb in a
+    title-case headline, or opening a sentence ("Said Comey, ..."), which the model
+    runs into the name beside it."""
+    word = doc[i].text
+    if not (word[:1].isupper() and word[1:].islower()) or word.lower() not in HEADLINE_VERBS:
+        return False
+    if doc[i].is_sent_start:
+        return True
+    start = doc.text.rfind("\n", 0, doc[i].idx) + 1
+    end = doc.text.find("\n", doc[i].idx)
+    # title case capitalises every word of four letters or more ("from" and "with"
+    # may stay small)
+    line = doc.text[start : end if end >= 0 else None]
+    words = [w for w in _WORD.findall(line) if len(w) > 3 and w not in STOP_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _line_is_caps(line: str) -> bool:
@@ -389,6 +417,12 @@ def clean_bounds(doc: Doc, start: int, end: int, label: str = "") -> list[Part]:
             split = before and bool(tok.whitespace_)
         if not split and tok.text in ("(", ")"):
             split = True
+        if not split and _headline_verb(doc, i):
+            pieces.append((cur, i))
+            # what the verb is about is a name only when it opens with one
+            # ("Slams Donald Trump", not "Says He Never")
+            cur = i + 1 if i + 1 < end and doc[i + 1].lower_ not in STOP_WORDS else end
+            continue
         if split:
             pieces.append((cur, i))
             cur = i + 1
