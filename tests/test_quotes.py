@@ -1690,3 +1690,52 @@ def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
     rows = [r for r in _rows(nlp, text) if r["speaker"] == speaker]
     assert rows, _rows(nlp, text)
     assert [(r["speaker_entity_id"], r["speaker_name"]) for r in rows] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker", "name"),
+    [
+        # the parser makes the dateline's place the subject; the speaker is the
+        # apposition after the dash
+        (
+            "Myanmar votes\n\nRANGOON, Burma - Aung San Suu Kyi's political allies on Monday "
+            'predicted "a landslide for democracy" in the election.',
+            "a landslide",
+            "Aung San Suu Kyi's political allies",
+            None,
+        ),
+        (
+            "WASHINGTON -- President Obama, opening the museum on Saturday, said it would "
+            'tell "an American story."',
+            "an American story",
+            "President Obama",
+            "Obama",
+        ),
+        # markup glued to the name is not part of it
+        (
+            'The rating is Mostly True.">Sanders said that young black Americans face '
+            '"a real unemployment rate of 51 percent."',
+            "unemployment rate",
+            "Sanders",
+            None,
+        ),
+        # a person's lawyer, aide or relative speaks for themselves; a spokesman
+        # speaks for him
+        ('Mr Ebbers\' lawyer said the trial was "a farce".', "a farce", "Mr Ebbers' lawyer", None),
+        (
+            'Fidel Castro rules Cuba. President Castro\'s chief aide said it was "final".',
+            "final",
+            "President Castro's chief aide",
+            None,
+        ),
+        (
+            'Tony Blair left for Brussels. Mr Blair\'s spokesman said it was "nonsense".',
+            "nonsense",
+            "Mr Blair's spokesman",
+            "Tony Blair",
+        ),
+    ],
+)
+def test_speaker_span_and_entity_around_the_name(nlp, text, needle, speaker, name):
+    r = _find(_rows(nlp, text), needle)
+    assert (r["speaker"], r["speaker_name"]) == (speaker, name)

@@ -89,6 +89,17 @@ RELATION_GENDER: dict[str, str] = dict.fromkeys(
     "m",
 )
 
+# People who stand beside a person and speak for themselves: "Mr Ebbers' lawyers",
+# "Suu Kyi's allies" are not Ebbers or Suu Kyi (a spokesman is: he speaks for him).
+ASSOCIATE_NOUNS: frozenset[str] = _words(
+    """
+    lawyer attorney solicitor barrister agent aide ally supporter backer critic
+    colleague friend adviser advisor assistant deputy opponent rival relative family
+    wife husband mother father son daughter brother sister widow widower girlfriend
+    boyfriend grandmother grandfather aunt uncle niece nephew
+    """
+)
+
 # Nouns of organisations: "the Associated Press agency" is the Associated Press.
 ORGANISATION_NOUNS: frozenset[str] = _words(
     """

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from transforms.entity_rules import HONORIFIC_GENDER
 from transforms.quote_rules import (
     ALL_MARKS,
+    ASSOCIATE_NOUNS,
     ATTRIBUTION_FRAMES,
     BELIEF_LEMMAS,
     HEARER_VERBS,
@@ -89,6 +90,9 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 TERMINATORS = {".", "!", "?"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
+# markup or a list dash glued to a speaker's first word; not an apostrophe ("'s"), a
+# handle or a hashtag
+GLUED_PREFIX = re.compile(r"(?![\'\u2019@#])[^\w\s]+(?=\w)")
 NP_LEFT_SKIP = {"punct", "cc", "preconj", "advmod", "mark"}
 PERSON_LABELS = {"PERSON", "PER"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -143,7 +147,10 @@ def _np_span(head: Token) -> tuple[int, int]:
     marks = sum(t.is_quote for t in doc[i : end_tok.i + 1])
     if marks % 2 and end_tok.i + 1 < len(doc) and doc[end_tok.i + 1].is_quote:
         end_tok = doc[end_tok.i + 1]  # 'the "new terrorism"': the mark the name opened
-    return doc[i].idx, end_tok.idx + len(end_tok.text)
+    # markup or a list dash glued to the first word ('">Sanders', "-Nate Cohn")
+    glued = GLUED_PREFIX.match(doc[i].text)
+    start = doc[i].idx + (glued.end() if glued else 0)
+    return start, end_tok.idx + len(end_tok.text)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -156,6 +163,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         near = [c for c in subjects if c.i < verb.i]
         subjects = [near[-1]] if near else subjects
     for child in subjects:
+        if (opener := _after_dateline(child)) is not None:
+            return opener
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if child.dep_ == "nsubjpass":
                 return None  # "was told": the subject is the hearer
@@ -176,6 +185,23 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
     return _person_before(verb)
+
+
+def _after_dateline(subject: Token) -> Token | None:
+    """ "RANGOON, Burma - Aung San Suu Kyi's allies predicted ...": the parser makes the
+    dateline's place the subject and the real one its apposition after the dash."""
+    doc = subject.doc
+    opens_line = subject.i == 0 or "\n" in doc[subject.i - 1].text_with_ws
+    if not (opens_line and subject.text.isupper() and subject.is_alpha):
+        return None
+    return next(
+        (
+            c
+            for c in subject.rights
+            if c.dep_ == "appos" and any(t.text in DASHES for t in doc[subject.i : c.i])
+        ),
+        None,
+    )
 
 
 def _person_before(verb: Token) -> Token | None:
@@ -893,6 +919,14 @@ class _Builder:
                     eid, name = self.canonical(pm)
                     return eid, name, "PERSON"
         m = self.mention_over(s, e)
+        if (
+            m is not None
+            and head is not None
+            and head.lemma_.lower() in ASSOCIATE_NOUNS
+            and (m.get("entity_label") or m.get("label")) in PERSON_LABELS
+            and self.modifier(m, owner=True)
+        ):
+            return None, None, None  # "Mr Ebbers' lawyer": someone else than Ebbers
         if (
             m is not None
             and head is not None
