@@ -34,6 +34,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from transforms.quote_rules import ORGANISATION_NOUNS
+
 ENTITY_LABELS: tuple[str, ...] = (
     "PERSON",
     "ORG",
@@ -142,6 +144,16 @@ EVENT_HEADS = frozenset(
     )
 )
 SPORTS_EVENT_HEADS = frozenset({"league", "division", "conference"})
+# Nouns that describe only organisations: not "producer", "film-maker", "broadcaster"
+# or "publisher" (people as well) nor "copper producer" or "flag carrier" (countries).
+COMPANY_NOUNS = ORGANISATION_NOUNS - {"producer", "maker", "carrier", "broadcaster", "publisher"}
+# What only an organisation has: "Yukos' shareholders", "the club's board".
+ORGANISATION_PARTS = frozenset(
+    _words(
+        """shareholders shareholder shares board profits profit revenues revenue turnover
+    subsidiary subsidiaries headquarters"""
+    )
+)
 # Month names the model glues to the front of an organisation ("September Treasury").
 MONTHS = frozenset(
     _words(
@@ -377,6 +389,28 @@ def _headline_verb(doc: Doc, i: int) -> bool:
     line = doc.text[start : end if end >= 0 else None]
     words = [w for w in _WORD.findall(line) if len(w) > 3 and w not in STOP_WORDS]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
+    """The name doc[start:end] is described by an organisation noun right beside it
+    ("the oil firm Yukos", "Gazprom, the gas firm"; not "U.S. firm", where the name
+    describes the noun) or owns an organisation's parts ("Yukos' shareholders")."""
+    head = doc[end - 1]
+
+    def beside(a: int, b: int) -> bool:
+        return all(t.is_punct for t in doc[a:b])
+
+    near = [
+        t
+        for t in head.children
+        if (t.dep_ == "appos" and t.i >= end and beside(end, t.left_edge.i))
+        or (t.dep_ in ("appos", "compound") and t.i < start and beside(t.i + 1, start))
+    ]
+    if head.dep_ == "appos" and head.head.i < start and beside(head.head.i + 1, start):
+        near.append(head.head)
+    if any(t.tag_ == "NN" and t.lower_ in COMPANY_NOUNS for t in near):
+        return True
+    return head.dep_ == "poss" and head.head.lower_ in ORGANISATION_PARTS
 
 
 def _line_is_caps(line: str) -> bool:
@@ -876,6 +910,17 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
     # a legal form at the end ("Pirelli SpA", "Lear Corp") makes a company
     for m in mentions:
         if len(m.words) > 1 and not m.certain and _is_title(m.words[-1], ORG_SUFFIXES):
+            m.certain = "ORG"
+
+    # described as a company ("the oil firm Yukos", "Gazprom, the gas firm") or owning
+    # what only organisations have ("Yukos' shareholders"): an organisation
+    for m in mentions:
+        if (
+            not m.certain
+            and not m.honorific
+            and norm_key(" ".join(m.words)) not in COUNTRY_KEYS
+            and _described_as_organisation(doc, m.start, m.end)
+        ):
             m.certain = "ORG"
 
     # honorific + capitalised word the model missed ("Mr Hegseth")
