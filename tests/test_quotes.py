@@ -1719,6 +1719,27 @@ def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
             "Sanders",
             None,
         ),
+        # the name heading the phrase, not a word that describes it
+        (
+            "Russian oil firm Yukos has sued four companies. It said it would "
+            '"fight on" in the courts.',
+            "fight on",
+            "It",
+            "Yukos",
+        ),
+        (
+            'Standard Chartered chief executive Mervyn Davies said profits were "very strong".',
+            "very strong",
+            "Standard Chartered chief executive Mervyn Davies",
+            "Mervyn Davies",
+        ),
+        # an organisation speaks through its spokesman
+        (
+            'Heathrow is busy. A BAA spokesman said: "We are consulting on compensation."',
+            "consulting",
+            "A BAA spokesman",
+            "BAA",
+        ),
         # a person's lawyer, aide or relative speaks for themselves; a spokesman
         # speaks for him
         ('Mr Ebbers\' lawyer said the trial was "a farce".', "a farce", "Mr Ebbers' lawyer", None),

@@ -98,6 +98,21 @@ PERSON_LABELS = {"PERSON", "PER"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
+# What an organisation speaks through: "a BAA spokesman", "Ericsson's research".
+VOICE_NOUNS = SPEECH_NOUNS | {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "report",
+    "research",
+    "study",
+    "survey",
+    "analysis",
+    "board",
+    "management",
+    "website",
+}
+
 # ----------------------------------------------------------------- token helpers
 
 
@@ -918,7 +933,11 @@ class _Builder:
                 ):
                     eid, name = self.canonical(pm)
                     return eid, name, "PERSON"
-        m = self.mention_over(s, e)
+        # the name the phrase is headed by ("Russian oil firm [Yukos]"), else the one
+        # it holds
+        m = (head is not None and self.mention_over(head.idx, head.idx + len(head))) or (
+            self.mention_over(s, e)
+        )
         if (
             m is not None
             and head is not None
@@ -945,6 +964,11 @@ class _Builder:
                 and head.tag_ != "NNS"
                 and (last is None or last.dep_ != "poss")
             ):
+                eid, name = self.canonical(m)
+                return eid, name, lab
+            if lab in ("ORG", "GPE") and head.lemma_.lower() in VOICE_NOUNS:
+                # "a BAA spokesman", "Ericsson's research", "United's board": the
+                # organisation speaks through them
                 eid, name = self.canonical(m)
                 return eid, name, lab
             m = None
