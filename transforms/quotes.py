@@ -935,9 +935,8 @@ class _Builder:
                     return eid, name, "PERSON"
         # the name the phrase is headed by ("Russian oil firm [Yukos]"), else the one
         # it holds
-        m = (head is not None and self.mention_over(head.idx, head.idx + len(head))) or (
-            self.mention_over(s, e)
-        )
+        m = self.mention_over(head.idx, head.idx + len(head)) if head is not None else None
+        m = m or self.mention_over(s, e)
         if (
             m is not None
             and head is not None
@@ -958,17 +957,15 @@ class _Builder:
             # apposition wins, else no entity
             lab = m.get("entity_label") or m.get("label")
             last = self.tok_at(m["end_char"] - 1)
+            noun = head.lemma_.lower()
             if (
                 lab == "ORG"
-                and head.lemma_.lower() in ORGANISATION_NOUNS
+                and noun in ORGANISATION_NOUNS
                 and head.tag_ != "NNS"
                 and (last is None or last.dep_ != "poss")
-            ):
-                eid, name = self.canonical(m)
-                return eid, name, lab
-            if lab in ("ORG", "GPE") and head.lemma_.lower() in VOICE_NOUNS:
-                # "a BAA spokesman", "Ericsson's research", "United's board": the
-                # organisation speaks through them
+            ) or (lab in ("ORG", "GPE") and noun in VOICE_NOUNS):
+                # an organisation also speaks through its spokesman, report or board ("a BAA
+                # spokesman", "Ericsson's research", "United's board")
                 eid, name = self.canonical(m)
                 return eid, name, lab
             m = None
