@@ -407,6 +407,28 @@ def test_indirect_according_to(nlp):
     assert r["cue"] == "according to"
 
 
+def test_sentence_opened_by_a_poll_or_someones_words_reports_them(nlp):
+    text = (
+        "In a CBS News poll conducted last month, Clinton led Trump by 5 points. "
+        "In Forbes' words, they are the most entrepreneurial places on the planet. "
+        "In a statement, the firm said it would appeal. "
+        "In March, prices rose by 5%. "
+        "In its latest report, the OECD cut its growth forecasts."
+    )
+    rows = _rows(nlp, text)
+    poll = _starting(rows, "Clinton led Trump by 5 points")
+    assert (poll["quote_type"], poll["speaker"], poll["cue"]) == (
+        "indirect",
+        "a CBS News poll",
+        "In",
+    )
+    assert _starting(rows, "they are the most entrepreneurial")["speaker"] == "Forbes"
+    # the speech verb reports the statement; a month is no source; the OECD acted in
+    # its report, the report did not say what the OECD did
+    assert [r["speaker"] for r in rows if r["text"].startswith("it would appeal")] == ["the firm"]
+    assert not [r for r in rows if r["text"].startswith(("prices rose", "the OECD cut"))]
+
+
 def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     text = (
         "Pete Hegseth arrived in Brussels on Wednesday.\n"

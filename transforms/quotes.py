@@ -113,6 +113,11 @@ VOICE_NOUNS = SPEECH_NOUNS | {
     "website",
 }
 
+# What a sentence opened by "in" can report: "In a CBS News poll, ...".
+FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "estimate"})
+# Whose words or view a sentence opened by "in" gives: "In Forbes' words, ...".
+VOICE_OF_OWNER_NOUNS = frozenset({"word", "view", "opinion", "estimation", "eye"})
+
 # ----------------------------------------------------------------- token helpers
 
 
@@ -2228,13 +2233,12 @@ class _Builder:
         for tok in self.doc:
             if self.in_passage(tok) is not None:
                 continue
-            if tok.lower_ == "according":
-                spk = _according_to(tok)
-                if spk is None:
-                    continue
+            spk = _according_to(tok) or self.source_phrase(tok)
+            if spk is not None:
+                # "according to X, ...", "In a CBS News poll, ...": the rest of the
+                # sentence is what X says
                 sent = self.sent_of(tok)
-                prep = tok
-                cover = {t.i for t in prep.subtree}
+                cover = {t.i for t in tok.subtree}
                 runs: list[list[Token]] = [[]]
                 for t in sent:
                     if t.i in cover:
@@ -2248,7 +2252,8 @@ class _Builder:
                 s, e = best[0].idx, best[-1].idx + len(best[-1].text)
                 if self.overlaps_row(s, e, quoted_only=True) or self.duplicates_row(s, e):
                     continue
-                self.add_row(s, e, "indirect", spk, _cue_text(tok), 0.6)
+                conf = 0.6 if tok.lower_ == "according" else 0.5
+                self.add_row(s, e, "indirect", spk, _cue_text(tok), conf)
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 comp = [
@@ -2312,6 +2317,36 @@ class _Builder:
                 self.add_row(s, e, "indirect", spk, _cue_text(tok), 0.45 if belief else 0.6)
         for tok in stances:
             self.stance(tok)
+
+    def source_phrase(self, tok: Token) -> Token | None:
+        """'In a CBS News poll last month, Clinton led by 5 points', 'In Forbes'
+        words, ...': a sentence opened by "in" and a finding or a voice, set off by a
+        comma, reports what that source says; the source is the finding, or the owner
+        of the words. Not when the sentence has its own speech verb or reported clause
+        ("In a statement, the firm said ...", "In a survey, it found that ...": the
+        verb reports it)."""
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
+            return None
+        sent = self.sent_of(tok)
+        if any(not (t.is_punct or t.dep_ == "cc") for t in self.doc[sent.start : tok.i]):
+            return None
+        last = tok.right_edge
+        if last.i + 1 >= sent.end or self.doc[last.i + 1].text != ",":
+            return None
+        if _is_cue(tok.head, beliefs=True) or any(c.dep_ == "ccomp" for c in tok.head.children):
+            return None
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            return None
+        lemma = noun.lemma_.lower()
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if lemma in FINDING_NOUNS and owner is None:
+            # "In its latest report, the OECD cut ...": the owner acts, the report is
+            # where it did so
+            return noun
+        if lemma in VOICE_OF_OWNER_NOUNS:
+            return owner
+        return None
 
     def parenthetical(self, tok: Token) -> bool:
         """'The talks, he said, will resume.' and 'The talks will resume, he said.':
