@@ -407,6 +407,20 @@ def test_indirect_according_to(nlp):
     assert r["cue"] == "according to"
 
 
+def test_according_to_in_mid_sentence_reports_both_sides(nlp):
+    text = (
+        "Only one person was killed by a gun last year in Japan, according to the "
+        "National Police Agency, and there were only eight reported incidents.\n"
+    )
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        (text.strip(), "the National Police Agency")
+    ]
+    # a conjunction before the aside is no part of what is reported
+    rows = _rows(nlp, "But according to the police, the man was armed.")
+    assert [(r["text"], r["speaker"]) for r in rows] == [("the man was armed.", "the police")]
+
+
 def test_sentence_opened_by_a_poll_or_someones_words_reports_them(nlp):
     text = (
         "In a CBS News poll conducted last month, Clinton led Trump by 5 points. "
@@ -501,7 +515,17 @@ def test_a_passive_cue_does_not_take_the_subject_of_the_verb_before_it(nlp):
             [("Gennifer Flowers Won't Be at Debate", "indirect", "Pence")],
         ),
         ("Goldsmith: 'I was not leant on'", [("I was not leant on", "direct", "Goldsmith")]),
-        # a profile and a question name no statement
+        # the source with its audience, or a finding
+        (
+            "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade",
+            [("Trump will reverse Roe v. Wade", "indirect", "Clinton")],
+        ),
+        (
+            "Poll: Trump and Clinton hold narrow leads in Pennsylvania",
+            [("Trump and Clinton hold narrow leads in Pennsylvania", "indirect", "Poll")],
+        ),
+        # a profile, a question and the kind of article name no statement
+        ("Analysis: Trump wins Iowa", []),
         ("Johnny Depp: The acting outlaw", []),
         ("Ted Cruz: Constitutional conservative or career politician?", []),
     ],
@@ -509,8 +533,13 @@ def test_a_passive_cue_does_not_take_the_subject_of_the_verb_before_it(nlp):
 def test_a_title_names_its_source_before_a_colon(nlp, title, expected):
     # the body names the source in full, as articles do
     name = title.split(":")[0]
-    people = {"Pence": "Mike Pence", "Goldsmith": "Lord Goldsmith"}
-    text = f"{title}\n\n{people.get(name, name)} spoke to reporters in Washington on Monday."
+    people = {
+        "Pence": "Mike Pence",
+        "Goldsmith": "Lord Goldsmith",
+        "Clinton to Planned Parenthood": "Hillary Clinton",
+        "Poll": "A Franklin & Marshall poll",
+    }
+    text = f"{title}\n\n{people.get(name, name)} was in the news in Washington on Monday."
     rows = _rows(nlp, text)
     assert [(r["text"], r["quote_type"], r["speaker"]) for r in rows] == expected
 
@@ -624,6 +653,12 @@ def test_indirect_parenthetical_attribution(nlp):
             "put the country\u2019s interests before any other.",
             "to put the country\u2019s interests before any other",
             "Trump",
+        ),
+        # a participle of taking a side states the stance of the noun it modifies
+        (
+            "An effort to recruit pastors supporting Mr. Cruz failed.",
+            "Mr. Cruz",
+            "pastors",
         ),
     ],
 )
@@ -897,6 +932,49 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
                     "Mr Zelenskiy",
                     "warning",
                 ),
+            ],
+        ),
+        # so is a verb of speech joined to the reported clause without a subject of its
+        # own; one with its own subject is someone else's statement
+        (
+            "RNC spokesman Sean Spicer said the Republican Party was not in a crisis, and "
+            "urged that everyone take a deep breath and relax.",
+            [
+                ("the Republican Party was not in a crisis", "RNC spokesman Sean Spicer", "said"),
+                (
+                    "that everyone take a deep breath and relax",
+                    "RNC spokesman Sean Spicer",
+                    "urged",
+                ),
+            ],
+        ),
+        (
+            "The prime minister said he had discussed the claims with the chancellor and "
+            'dismissed them as a "load of nonsense".',
+            [
+                ("he had discussed the claims with the chancellor", "The prime minister", "said"),
+                ('them as a "load of nonsense"', "The prime minister", "dismissed"),
+            ],
+        ),
+        (
+            "Most voters said the economy was weak, while a few said they thought it "
+            "favours the wealthy.",
+            [
+                ("the economy was weak", "Most voters", "said"),
+                ("they thought it favours the wealthy", "a few", "said"),
+            ],
+        ),
+        # ... but not a verb joined to one deeper in the clause: that is what was said
+        (
+            "A spokeswoman said the candidate was doing interviews when security located "
+            "her and told her to leave.",
+            [
+                (
+                    "the candidate was doing interviews when security located her and told "
+                    "her to leave",
+                    "A spokeswoman",
+                    "said",
+                )
             ],
         ),
         # the question was put to Leavitt: neither hers nor the White House's stance

@@ -113,6 +113,10 @@ VOICE_NOUNS = SPEECH_NOUNS | {
     "website",
 }
 
+# Verbs of taking a side, whose participle states the stance of the noun it modifies
+# ("pastors supporting Mr. Cruz", "a group opposing the war").
+SIDING_LEMMAS = frozenset({"support", "back", "oppose", "endorse", "favor", "favour"})
+
 # What a sentence opened by "in" can report: "In a CBS News poll, ...".
 FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "estimate"})
 # Whose words or view a sentence opened by "in" gives: "In Forbes' words, ...".
@@ -399,22 +403,58 @@ def put_to_subject(tok: Token) -> bool:
     )
 
 
-def trailing_participle(clause: Token, cue: Token) -> Token | None:
-    """'X said that A would happen, warning that B': a participle of speech after a
-    comma that the parser hung inside the reported clause; it is the speaker's next
-    statement, so the clause ends before it."""
-    for t in clause.subtree:
-        if (
-            t.i != clause.i
-            and t.tag_ == "VBG"
-            and t.dep_ == "advcl"
-            and t.i > cue.i
-            and t.i > 0
-            and t.doc[t.i - 1].text == ","
-            and _is_cue(t, beliefs=True)
-        ):
-            return t
+def _hung_statement(t: Token, cue: Token) -> tuple[Token, bool] | None:
+    """When ``t`` is a verb of speech that the parser hung inside the reported clause
+    of ``cue`` but makes a statement of its own: (its first token, whether it is the
+    same speaker's).
+
+    - 'X said that A would happen, warning that B': a participle after a comma, the
+      speaker's next statement;
+    - 'X said A was not in a crisis, and urged that B' and '... but added, "..."': a
+      verb in the tense of the cue with no subject of its own, the speaker's next
+      statement;
+    - 'Four in 10 said A, while nine in 10 said B': a verb of speech with a subject
+      of its own, joined by "and"/"but" or "while"/"whereas", someone else's."""
+    if t.i <= cue.i or not _is_cue(t, beliefs=True):
+        return None
+    if t.tag_ == "VBG" and t.dep_ == "advcl" and t.doc[t.i - 1].text == ",":
+        return t, True
+    if t.dep_ not in ("conj", "advcl") or t.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    link = [c for c in t.lefts if c.dep_ in ("cc", "mark")]
+    if t.dep_ == "conj":
+        link = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i] or link
+    if not any(c.lower_ in ("and", "but", "while", "whereas") for c in link):
+        return None
+    if any(c.dep_ in SUBJ_DEPS for c in t.children):
+        return (t.left_edge, False) if t.lemma_.lower() in SPEECH_LEMMAS else None
+    if t.dep_ == "conj" and t.tag_ == cue.tag_:
+        return min(link, key=lambda c: c.i), True
     return None
+
+
+def next_statement(clause: Token, cue: Token) -> Token | None:
+    """The first token of a statement hung inside the reported ``clause`` of ``cue``
+    (``_hung_statement``): the clause ends before it. A verb joined to one deeper in
+    the clause ('media interviews, which she was doing when security located her and
+    told her to leave') is part of what is reported."""
+    for t in clause.subtree:
+        if t.i == clause.i or (t.dep_ == "conj" and t.head.i != clause.i):
+            continue
+        hung = _hung_statement(t, cue)
+        if hung is not None:
+            return hung[0]
+    return None
+
+
+def _end_before_next_statement(clause: Token, cue: Token, p: Passage, end: int) -> int | None:
+    """``end`` of the reported ``clause`` of ``cue`` that holds passage ``p``, cut
+    where a next statement hung in it starts; None when ``p`` lies in that statement
+    (it is not ``cue``'s)."""
+    later = next_statement(clause, cue)
+    if later is None:
+        return end
+    return later.idx if later.idx >= p.outer_end else None
 
 
 def stance_verb(tok: Token) -> bool:
@@ -517,15 +557,28 @@ def _outer_cue(cues: list[Token]) -> Token:
     """Of the speech verbs over a passage (nearest first), the outermost ("X said
     she recalls "..."" is X's), but a participle clause of its own stops the climb:
     in 'he said, adding that "..."' the passage is what he added, and in 'what do
-    you think of Carson saying "..."' what Carson said."""
-    for c in cues[:-1]:
+    you think of Carson saying "..."' what Carson said; so does a next statement
+    hung in the clause of the verb above ('said A and promised "..."')."""
+    for k, c in enumerate(cues[:-1]):
         if (
             c.tag_ == "VBG"
             and c.dep_ in ("advcl", "xcomp", "conj", "pcomp")
             and (c.head in cues or c.dep_ == "pcomp")
         ):
             return c
+        if _hung_statement(c, cues[k + 1]) is not None:
+            return c
     return cues[-1]
+
+
+def _is_content_word(tok: Token) -> bool:
+    """Not punctuation, space, a conjunction or a sentence adverb ("But", "However")."""
+    return not (
+        tok.is_punct
+        or tok.is_space
+        or tok.dep_ == "cc"
+        or (tok.pos_ == "ADV" and tok.dep_ == "advmod")
+    )
 
 
 def _cue_text(tok: Token) -> str:
@@ -553,11 +606,13 @@ def _reporting_cue(tok: Token) -> Token | None:
 
 
 def reported_speaker(cue: Token) -> Token | None:
-    """The speaker of a cue of reported speech: that of the outer speech verb for a
-    participle hung in its clause ("Zelenskiy said A, warning that B")."""
-    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
-        outer = _reporting_cue(cue)
-        if outer is not None and not _crosses_line(outer, cue):
+    """The speaker of a cue of reported speech: that of the outer speech verb for the
+    same speaker's next statement hung in its clause ("Zelenskiy said A, warning that
+    B", "Spicer said A, and urged B")."""
+    outer = _reporting_cue(cue)
+    if outer is not None and not _crosses_line(outer, cue):
+        hung = _hung_statement(cue, outer)
+        if hung is not None and hung[1]:
             return speaker_of(outer)
     return speaker_of(cue)
 
@@ -1549,8 +1604,12 @@ class _Builder:
                 if s <= p.start and p.start < e:
                     s = _content_start(cue, child).idx
                     last = _cut_clause_end(cue, child)
-                    e = max(e, last.idx + len(last.text))
-                    return min(s, p.outer_start), max(e, p.outer_end)
+                    cut = _end_before_next_statement(
+                        child, cue, p, max(e, last.idx + len(last.text))
+                    )
+                    if cut is None:
+                        return None
+                    return min(s, p.outer_start), max(cut, p.outer_end)
         return None
 
     def wider_clause(self, cue: Token, p: Passage) -> tuple[int, int] | None:
@@ -1608,7 +1667,7 @@ class _Builder:
                 # shootings"": the claim is Trump's
                 end = child.right_edge.idx + len(child.right_edge.text)
                 return a, (min(child.left_edge.idx, p.start), max(end, p.outer_end)), owner
-        cues = [a for a in chain if _is_cue(a, beliefs=True) and speaker_of(a) is not None]
+        cues = [a for a in chain if _is_cue(a, beliefs=True) and reported_speaker(a) is not None]
         if cues:
             cue = _outer_cue(cues)
             k = chain.index(cue)
@@ -1633,7 +1692,10 @@ class _Builder:
                 return None
             s = _content_start(cue, child).idx
             last = _cut_clause_end(cue, child)
-            e = last.idx + len(last.text)
+            cut = _end_before_next_statement(child, cue, p, last.idx + len(last.text))
+            if cut is None:
+                return None
+            e = cut
             if child.idx < cue.idx < e:
                 s = cue.idx + len(cue.text)
             elif (
@@ -1649,7 +1711,7 @@ class _Builder:
                     s = rel.idx
                 elif cue.head.idx < rel.idx:
                     s = _np_span(cue.head)[0]
-            return cue, (min(s, p.start), max(e, p.outer_end)), speaker_of(cue)
+            return cue, (min(s, p.start), max(e, p.outer_end)), reported_speaker(cue)
         for v in chain:
             if v.pos_ in ("VERB", "AUX") and speaker_of(v) is not None:
                 k = chain.index(v)
@@ -2075,7 +2137,7 @@ class _Builder:
                         prev_row, prev_passage = row, p
                     continue
             if cue is not None:
-                spk = speaker_of(cue)
+                spk = reported_speaker(cue)
                 conf = 0.9 if spk is not None else 0.6
                 qtype = "direct"
                 start, end = p.start, p.end
@@ -2197,12 +2259,10 @@ class _Builder:
         m = TITLE_SOURCE_RE.match(self.text, a, b)
         if m is None or self.text[a:b].rstrip().endswith("?"):
             return
-        s, e = m.span(1)
-        source = self.mention_over(s, e)
-        if source is None or (source["start_char"], source["end_char"]) != (s, e):
+        span = self.title_source(*m.span(1))
+        if span is None:
             return
-        if (source.get("entity_label") or source.get("label")) not in (*PERSON_LABELS, "ORG"):
-            return
+        s, e = span
         start, end = m.span(2)
         clause = any(
             t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ in ("n't", "’s", "'s")
@@ -2226,6 +2286,35 @@ class _Builder:
             qtype = "indirect"
         self.add_row(start, end, qtype, self.tok_at(e - 1), ":", 0.6, speaker_span=(s, e))
 
+    def title_source(self, s: int, e: int) -> tuple[int, int] | None:
+        """The source that the words ``s``..``e`` of a title before its colon name, as
+        a character span: a person or an organisation, with the role before it ("OK Gov
+        Fallin") or the audience after it ("Clinton to Planned Parenthood", "Former AG
+        Mukasey at RNC"), or a finding ("Poll: Trump and Clinton hold narrow leads")."""
+        word = self.tok_at(s)
+        # "Analysis:" is the kind of article, not a source
+        if (
+            word is not None
+            and word.idx + len(word.text) == e
+            and word.lemma_.lower() in FINDING_NOUNS - {"analysis"}
+        ):
+            return s, e
+        source = self.mention_over(s, e)
+        if source is None or (source.get("entity_label") or source.get("label")) not in (
+            *PERSON_LABELS,
+            "ORG",
+        ):
+            return None
+        a, b = source["start_char"], source["end_char"]
+        before, after = self.text[s:a].split(), self.text[b:e].split()
+        if a < s or b > e or not all(w[:1].isupper() for w in before):
+            return None
+        if after and not (
+            after[0].lower() in ("to", "at") and all(w[:1].isupper() for w in after[1:])
+        ):
+            return None
+        return a, b
+
     def do_indirect(self) -> None:
         if not self.has_parse:
             return
@@ -2238,22 +2327,29 @@ class _Builder:
                 # "according to X, ...", "In a CBS News poll, ...": the rest of the
                 # sentence is what X says
                 sent = self.sent_of(tok)
-                cover = {t.i for t in tok.subtree}
+                # the parse may hang "to X" elsewhere: the aside runs to X's end
+                cover = range(tok.left_edge.i, max(tok.right_edge.i, spk.right_edge.i) + 1)
                 runs: list[list[Token]] = [[]]
                 for t in sent:
                     if t.i in cover:
                         runs.append([])
                     else:
                         runs[-1].append(t)
-                runs = [r for r in runs if any(not t.is_punct for t in r)]
+                # a run of only "But" or "However," is no content
+                runs = [r for r in runs if any(_is_content_word(t) for t in r)]
                 if not runs:
                     continue
+                # "Only one person was killed, according to the police, and there
+                # were eight incidents": an aside in mid-sentence reports all of it,
+                # as a parenthetical "he said" does; the longest run if that overlaps
+                # a quotation
                 best = max(runs, key=len)
-                s, e = best[0].idx, best[-1].idx + len(best[-1].text)
-                if self.overlaps_row(s, e, quoted_only=True) or self.duplicates_row(s, e):
-                    continue
                 conf = 0.6 if tok.lower_ == "according" else 0.5
-                self.add_row(s, e, "indirect", spk, _cue_text(tok), conf)
+                for first, last in ((runs[0][0], runs[-1][-1]), (best[0], best[-1])):
+                    s, e = first.idx, last.idx + len(last.text)
+                    if not (self.overlaps_row(s, e, quoted_only=True) or self.duplicates_row(s, e)):
+                        self.add_row(s, e, "indirect", spk, _cue_text(tok), conf)
+                        break
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 comp = [
@@ -2307,9 +2403,9 @@ class _Builder:
                 cut_end = self.within_paragraph(tok, s, last.idx + len(last.text))[1]
                 if cut_end > e and not self.duplicates_row(s, cut_end):
                     e = cut_end  # (a row of the quotation in it joins this one later)
-                later = trailing_participle(c, tok)
+                later = next_statement(c, tok)
                 if later is not None:
-                    e = self.doc[later.i - 1].idx
+                    e = later.idx
                 if e - s < 8 or self.duplicates_row(s, e):
                     continue
                 if self.within_quotation(s, e):
@@ -2426,6 +2522,14 @@ class _Builder:
         spk = reported_speaker(tok)
         if spk is not None and spk.lower_ == "it" and spk.dep_ == "expl":
             spk = None
+        if (
+            spk is None
+            and lemma in SIDING_LEMMAS
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.pos_ in ("NOUN", "PROPN")
+        ):
+            spk = tok.head  # "the super PAC supporting Jeb Bush": the noun takes the side
         if spk is None and (lemma, frame) not in SUBJECTLESS_FRAMES:
             return
         self.add_stance(first, last, spk, cue, 0.4 if frame in ("ccomp", "xcomp") else 0.3)
