@@ -443,6 +443,26 @@ def test_sentence_opened_by_a_poll_or_someones_words_reports_them(nlp):
     assert not [r for r in rows if r["text"].startswith(("prices rose", "the OECD cut"))]
 
 
+def test_the_firm_is_the_organisation_described_as_one_and_named_last(nlp):
+    text = (
+        "Shares in Cairn Energy, a UK oil firm, have closed down 18% after a drilling "
+        "update. The company said tests had shown no significant finds. It also said "
+        "the Indian government had told it to pay a production tax."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+        ("The company", "Cairn Energy"),
+        ("It", "Cairn Energy"),
+    ]
+    # another organisation named since: "the company" may be that one, so no entity
+    text = (
+        "Shares in Cairn Energy, a UK oil firm, have closed down 18%. Analysts at "
+        "Goldman Sachs cut their forecasts. The company said tests had shown no finds."
+    )
+    rows = _rows(nlp, text)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("The company", None)]
+
+
 def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     text = (
         "Pete Hegseth arrived in Brussels on Wednesday.\n"

@@ -117,6 +117,10 @@ VOICE_NOUNS = SPEECH_NOUNS | {
 # ("pastors supporting Mr. Cruz", "a group opposing the war").
 SIDING_LEMMAS = frozenset({"support", "back", "oppose", "endorse", "favor", "favour"})
 
+# Nouns that describe the same kind of organisation: "the company" of an article that
+# calls Cairn Energy "a UK oil firm" is Cairn Energy.
+BUSINESS_NOUNS = frozenset({"company", "firm"})
+
 # What a sentence opened by "in" can report: "In a CBS News poll, ...".
 FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "estimate"})
 # Whose words or view a sentence opened by "in" gives: "In Forbes' words, ...".
@@ -724,6 +728,7 @@ class _Builder:
             if (m.get("entity_label") or m.get("label")) in PERSON_LABELS:
                 self.person_at.setdefault(m["start_char"], m)
         self.role_holders: dict[str, tuple[str | None, str | None, str | None] | None] = {}
+        self.described_orgs: dict[str, tuple[str | None, str | None, str | None] | None] = {}
         self.headline_lines: dict[int, bool] = {}
         # surname -> (entity_id, name) of the first fuller PERSON name ("Mark Rutte")
         self.full_names: dict[str, tuple[str | None, str | None]] = {}
@@ -1082,6 +1087,16 @@ class _Builder:
             hit = self.role_holder(role)
             if hit is not None:
                 return hit
+            noun = head.lemma_.lower()
+            if (
+                low.split()[0] == "the"
+                and words == [head.lower_]
+                and noun in ORGANISATION_NOUNS
+                and head.tag_ != "NNS"
+            ):
+                hit = self.described_organisation(noun)
+                if hit is not None and self.last_organisation_before(s) == hit[0]:
+                    return hit
         return None, None, None
 
     def person_in_focus(
@@ -1216,6 +1231,36 @@ class _Builder:
         if role not in self.role_holders:
             self.role_holders[role] = self._find_role_holder(role)
         return self.role_holders[role]
+
+    def last_organisation_before(self, s: int) -> str | None:
+        """The entity of the organisation named last before ``s``."""
+        hi = bisect.bisect_left(self.mention_starts, s)
+        for m in reversed(self.mentions[:hi]):
+            if m["end_char"] <= s and (m.get("entity_label") or m.get("label")) == "ORG":
+                return self.canonical(m)[0]
+        return None
+
+    def described_organisation(self, noun: str) -> tuple[str | None, str | None, str | None] | None:
+        """For "the firm": the one organisation that the article describes with that
+        noun ("Cairn Energy, a UK oil firm", "oil firm Yukos"); "company" and "firm"
+        describe the same. None when no organisation, or more than one, is. The caller
+        also wants it named last (on BBC, a firm described earlier but not the one
+        named last was another company's speaker)."""
+        if noun not in self.described_orgs:
+            kin = {noun} | (BUSINESS_NOUNS if noun in BUSINESS_NOUNS else set())
+            found: dict[str | None, tuple[str | None, str | None, str | None]] = {}
+            for t in self.doc:
+                if t.pos_ != "NOUN" or t.tag_ == "NNS" or t.lemma_.lower() not in kin:
+                    continue  # "the firms Young & Rubicam and J Walter Thompson": not one
+                named = [t.head] if t.dep_ in ("appos", "compound") else []
+                named += [c for c in t.children if c.dep_ == "appos"]
+                for n in named:
+                    m = self.mention_over(n.idx, n.idx + len(n.text))
+                    if m is not None and (m.get("entity_label") or m.get("label")) == "ORG":
+                        eid, name = self.canonical(m)
+                        found[eid] = (eid, name, "ORG")
+            self.described_orgs[noun] = next(iter(found.values())) if len(found) == 1 else None
+        return self.described_orgs[noun]
 
     def _find_role_holder(self, role: str) -> tuple[str | None, str | None, str | None] | None:
         i = self.low_text.find(role)
