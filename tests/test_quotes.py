@@ -463,6 +463,22 @@ def test_the_firm_is_the_organisation_described_as_one_and_named_last(nlp):
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("The company", None)]
 
 
+def test_a_report_speaks_for_its_author(nlp):
+    text = (
+        "Four times more camera phones will be sold, says a report from analysts "
+        "Gartner. The report predicts that 70% of phones will have a camera by 2008.\n\n"
+        "The Home Office has produced its own report. The report also showed that the "
+        "public is confused."
+    )
+    rows = _rows(nlp, text)
+    # the report mentioned last names its author, or does not ("its own report")
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+        ("a report", "Gartner"),
+        ("The report", "Gartner"),
+        ("The report", None),
+    ]
+
+
 def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     text = (
         "Pete Hegseth arrived in Brussels on Wednesday.\n"

@@ -1097,6 +1097,10 @@ class _Builder:
                 hit = self.described_organisation(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
+            if words == [head.lower_] and noun in FINDING_NOUNS and head.tag_ != "NNS":
+                hit = self.finding_author(head, definite=low.split()[0] == "the")
+                if hit is not None:
+                    return hit
         return None, None, None
 
     def person_in_focus(
@@ -1231,6 +1235,33 @@ class _Builder:
         if role not in self.role_holders:
             self.role_holders[role] = self._find_role_holder(role)
         return self.role_holders[role]
+
+    def finding_author(
+        self, head: Token, definite: bool
+    ) -> tuple[str | None, str | None, str | None] | None:
+        """Who wrote the report ``head`` ("a report from analysts Gartner"), or for
+        "the report", the report mentioned last before it ("... the FAO report. The
+        report said"), if it says."""
+        lemma = head.lemma_.lower()
+        reports = [head]
+        if definite:
+            last = next(
+                (t for t in reversed(self.doc[: head.i]) if t.lemma_.lower() == lemma), None
+            )
+            reports += [last] if last is not None and last.pos_ == "NOUN" else []
+        owners = []
+        for report in reports:
+            owners += [c for c in report.children if c.dep_ in ("compound", "poss")]
+            for prep in report.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    owners += [c for c in prep.children if c.dep_ == "pobj"]
+        for owner in owners:
+            m = self.mention_over(*_np_span(owner))
+            lab = m.get("entity_label") or m.get("label") if m is not None else None
+            if m is not None and lab in ("ORG", *PERSON_LABELS):
+                eid, name = self.canonical(m)
+                return eid, name, "ORG" if lab == "ORG" else "PERSON"
+        return None
 
     def last_organisation_before(self, s: int) -> str | None:
         """The entity of the organisation named last before ``s``."""
