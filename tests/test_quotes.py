@@ -479,6 +479,25 @@ def test_a_report_speaks_for_its_author(nlp):
     ]
 
 
+def test_a_spokesman_speaks_for_the_organisation_and_he_goes_on(nlp):
+    text = (
+        "A spokesman for DLF Builders, Dr Vancheshwar, told the BBC this will mean "
+        '"better offerings" for consumers. He said the firm will benefit.\n\n'
+        "Gemma Jackson was shortlisted for the art direction prize. A spokesman for the "
+        'UK Film Council said: "It is disappointing not to have more British winners." '
+        'He added: "It was extraordinary to have 24 British nominees."'
+    )
+    rows = _rows(nlp, text)
+    # the spokesman named is the speaker; one unnamed speaks for the organisation, and
+    # so does the "He" that goes on (not Gemma Jackson, the person named last)
+    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+        ("A spokesman", "Vancheshwar"),
+        ("He", "Vancheshwar"),
+        ("A spokesman", "UK Film Council"),
+        ("He", "UK Film Council"),
+    ]
+
+
 def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     text = (
         "Pete Hegseth arrived in Brussels on Wednesday.\n"

@@ -98,20 +98,24 @@ PERSON_LABELS = {"PERSON", "PER"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
+# Who speaks for an organisation or a country: "a spokesman for Dell".
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 # What an organisation speaks through: "a BAA spokesman", "Ericsson's research".
-VOICE_NOUNS = SPEECH_NOUNS | {
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "report",
-    "research",
-    "study",
-    "survey",
-    "analysis",
-    "board",
-    "management",
-    "website",
-}
+VOICE_NOUNS = (
+    SPEECH_NOUNS
+    | SPOKESPERSON_NOUNS
+    | {
+        "report",
+        "research",
+        "study",
+        "survey",
+        "analysis",
+        "board",
+        "management",
+        "website",
+    }
+)
 
 # Verbs of taking a side, whose participle states the stance of the noun it modifies
 # ("pastors supporting Mr. Cruz", "a group opposing the war").
@@ -1097,8 +1101,12 @@ class _Builder:
                 hit = self.described_organisation(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
-            if words == [head.lower_] and noun in FINDING_NOUNS and head.tag_ != "NNS":
-                hit = self.finding_author(head, definite=low.split()[0] == "the")
+            if (
+                words == [head.lower_]
+                and noun in FINDING_NOUNS | SPOKESPERSON_NOUNS
+                and head.tag_ != "NNS"
+            ):
+                hit = self.voice_owner(head, definite=low.split()[0] == "the")
                 if hit is not None:
                     return hit
         return None, None, None
@@ -1236,31 +1244,43 @@ class _Builder:
             self.role_holders[role] = self._find_role_holder(role)
         return self.role_holders[role]
 
-    def finding_author(
+    def voice_owner(
         self, head: Token, definite: bool
     ) -> tuple[str | None, str | None, str | None] | None:
-        """Who wrote the report ``head`` ("a report from analysts Gartner"), or for
-        "the report", the report mentioned last before it ("... the FAO report. The
-        report said"), if it says."""
+        """Whom the report or the spokesman ``head`` speaks for, when the phrase says:
+        "a report from analysts Gartner" (its author, a person or an organisation), "a
+        spokesman for Dell" (an organisation or a country); for "the report", the one
+        mentioned last before it ("... the FAO report. The report said")."""
         lemma = head.lemma_.lower()
-        reports = [head]
+        finding = lemma in FINDING_NOUNS
+        preps = ("from", "by", "of") if finding else ("for", "at", "of")
+        labels = ("ORG", *PERSON_LABELS) if finding else ("ORG", "GPE")
+        voices = [head]
         if definite:
             last = next(
                 (t for t in reversed(self.doc[: head.i]) if t.lemma_.lower() == lemma), None
             )
-            reports += [last] if last is not None and last.pos_ == "NOUN" else []
+            voices += [last] if last is not None and last.pos_ == "NOUN" else []
         owners = []
-        for report in reports:
-            owners += [c for c in report.children if c.dep_ in ("compound", "poss")]
-            for prep in report.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+        for voice in voices:
+            owners += [c for c in voice.children if c.dep_ in ("compound", "poss")]
+            for prep in voice.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
                     owners += [c for c in prep.children if c.dep_ == "pobj"]
         for owner in owners:
+            named = [c for c in owner.children if c.dep_ == "appos"] if not finding else []
+            for person in named:
+                # "A spokesman for DLF Builders, Dr Vancheshwar,": the person named
+                pm = self.mention_over(*_np_span(person))
+                if pm is not None and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS:
+                    eid, name = self.canonical(pm)
+                    return eid, name, "PERSON"
             m = self.mention_over(*_np_span(owner))
             lab = m.get("entity_label") or m.get("label") if m is not None else None
-            if m is not None and lab in ("ORG", *PERSON_LABELS):
+            if m is not None and lab in labels:
                 eid, name = self.canonical(m)
-                return eid, name, "ORG" if lab == "ORG" else "PERSON"
+                # a spokesman is a person: "He added" after him goes on in the same voice
+                return eid, name, "PERSON" if lab in PERSON_LABELS or not finding else lab
         return None
 
     def last_organisation_before(self, s: int) -> str | None:
