@@ -19,6 +19,11 @@ def _rows(nlp, text: str) -> list[dict]:
     return quote_rows(doc, _mentions(doc))
 
 
+def _speakers(nlp, text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker as written, entity name) of each row of ``text``."""
+    return [(r["speaker"], r["speaker_name"]) for r in _rows(nlp, text)]
+
+
 def _find(rows: list[dict], needle: str) -> dict:
     hits = [r for r in rows if needle in r["text"]]
     assert hits, f"no quote containing {needle!r} in {[r['text'] for r in rows]}"
@@ -449,8 +454,7 @@ def test_the_firm_is_the_organisation_described_as_one_and_named_last(nlp):
         "update. The company said tests had shown no significant finds. It also said "
         "the Indian government had told it to pay a production tax."
     )
-    rows = _rows(nlp, text)
-    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+    assert _speakers(nlp, text) == [
         ("The company", "Cairn Energy"),
         ("It", "Cairn Energy"),
     ]
@@ -459,8 +463,7 @@ def test_the_firm_is_the_organisation_described_as_one_and_named_last(nlp):
         "Shares in Cairn Energy, a UK oil firm, have closed down 18%. Analysts at "
         "Goldman Sachs cut their forecasts. The company said tests had shown no finds."
     )
-    rows = _rows(nlp, text)
-    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [("The company", None)]
+    assert _speakers(nlp, text) == [("The company", None)]
 
 
 def test_a_report_speaks_for_its_author(nlp):
@@ -470,9 +473,8 @@ def test_a_report_speaks_for_its_author(nlp):
         "The Home Office has produced its own report. The report also showed that the "
         "public is confused."
     )
-    rows = _rows(nlp, text)
     # the report mentioned last names its author, or does not ("its own report")
-    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+    assert _speakers(nlp, text) == [
         ("a report", "Gartner"),
         ("The report", "Gartner"),
         ("The report", None),
@@ -487,10 +489,9 @@ def test_a_spokesman_speaks_for_the_organisation_and_he_goes_on(nlp):
         'UK Film Council said: "It is disappointing not to have more British winners." '
         'He added: "It was extraordinary to have 24 British nominees."'
     )
-    rows = _rows(nlp, text)
     # the spokesman named is the speaker; one unnamed speaks for the organisation, and
     # so does the "He" that goes on (not Gemma Jackson, the person named last)
-    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+    assert _speakers(nlp, text) == [
         ("A spokesman", "Vancheshwar"),
         ("He", "Vancheshwar"),
         ("A spokesman", "UK Film Council"),
@@ -528,8 +529,7 @@ def test_role_resolves_to_the_name_in_apposition(nlp):
         "But the chairman of the working party, Ambassador Stefan Johannesson of "
         "Iceland, warned that the talks could take years."
     )
-    rows = _rows(nlp, text)
-    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+    assert _speakers(nlp, text) == [
         ("the new chair", "Brian Carpenter"),
         ("the chairman", "Stefan Johannesson"),
     ]
@@ -541,8 +541,7 @@ def test_organisation_noun_resolves_to_the_name_it_describes(nlp):
         "reported that the firm had lost a contract in Iraq.\n\n"
         "Meanwhile, United's budget airline said it would add flights to Delhi."
     )
-    rows = _rows(nlp, text)
-    assert [(r["speaker"], r["speaker_name"]) for r in rows] == [
+    assert _speakers(nlp, text) == [
         ("The Associated Press news agency", "Associated Press"),
         # the owner of the airline is not the airline
         ("United's budget airline", None),
