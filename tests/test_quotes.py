@@ -466,6 +466,24 @@ def test_the_firm_is_the_organisation_described_as_one_and_named_last(nlp):
     assert _speakers(nlp, text) == [("The company", None)]
 
 
+def test_the_commission_is_the_organisation_of_that_name(nlp):
+    text = (
+        "The Electoral Commission published its review on Monday. The commission said "
+        "a cap on donations was worth debating. It also suggests increasing state funding."
+    )
+    assert _speakers(nlp, text) == [
+        ("The Electoral Commission", "Electoral Commission"),
+        ("The commission", "Electoral Commission"),
+        ("It", "Electoral Commission"),
+    ]
+    # another organisation named since: "the bank" is Halifax, not the Bank of England
+    text = (
+        "Bank of England figures showed fewer mortgage loans. Halifax said prices rose "
+        "in January. The bank said the market remained healthy."
+    )
+    assert ("The bank", "Bank of England") not in _speakers(nlp, text)
+
+
 def test_a_report_speaks_for_its_author(nlp):
     text = (
         "Four times more camera phones will be sold, says a report from analysts "

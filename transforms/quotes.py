@@ -121,6 +121,27 @@ VOICE_NOUNS = (
 # ("pastors supporting Mr. Cruz", "a group opposing the war").
 SIDING_LEMMAS = frozenset({"support", "back", "oppose", "endorse", "favor", "favour"})
 
+# Nouns that head the names of organisations and stand for them alone: "the
+# commission" for the Electoral Commission ("the government", "the stock" do not).
+INSTITUTION_NOUNS = ORGANISATION_NOUNS | {
+    "commission",
+    "committee",
+    "ministry",
+    "council",
+    "court",
+    "department",
+    "party",
+    "association",
+    "institute",
+    "federation",
+    "bureau",
+    "authority",
+    "alliance",
+    "foundation",
+    "university",
+    "tribunal",
+}
+
 # Nouns that describe the same kind of organisation: "the company" of an article that
 # calls Cairn Energy "a UK oil firm" is Cairn Energy.
 BUSINESS_NOUNS = frozenset({"company", "firm"})
@@ -733,6 +754,7 @@ class _Builder:
                 self.person_at.setdefault(m["start_char"], m)
         self.role_holders: dict[str, tuple[str | None, str | None, str | None] | None] = {}
         self.described_orgs: dict[str, tuple[str | None, str | None, str | None] | None] = {}
+        self.named_orgs: dict[str, tuple[str | None, str | None, str | None] | None] = {}
         self.headline_lines: dict[int, bool] = {}
         # surname -> (entity_id, name) of the first fuller PERSON name ("Mark Rutte")
         self.full_names: dict[str, tuple[str | None, str | None]] = {}
@@ -1092,12 +1114,20 @@ class _Builder:
             if hit is not None:
                 return hit
             noun = head.lemma_.lower()
-            if (
+            definite_noun = (
                 low.split()[0] == "the"
                 and words == [head.lower_]
-                and noun in ORGANISATION_NOUNS
+                and head.pos_ == "NOUN"
                 and head.tag_ != "NNS"
-            ):
+            )
+            if definite_noun and noun in INSTITUTION_NOUNS:
+                # "the commission" after "the Electoral Commission", when no other
+                # organisation was named since ("Halifax said ... the bank said" is not
+                # the Bank of England)
+                hit = self.organisation_named_with(noun)
+                if hit is not None and self.last_organisation_before(s) == hit[0]:
+                    return hit
+            if definite_noun and noun in ORGANISATION_NOUNS:
                 hit = self.described_organisation(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
@@ -1282,6 +1312,26 @@ class _Builder:
                 # a spokesman is a person: "He added" after him goes on in the same voice
                 return eid, name, "PERSON" if lab in PERSON_LABELS or not finding else lab
         return None
+
+    def organisation_named_with(
+        self, noun: str
+    ) -> tuple[str | None, str | None, str | None] | None:
+        """The one organisation whose name has ``noun`` in it ("the commission": the
+        Electoral Commission), if the article names exactly one."""
+        if noun not in self.named_orgs:
+            found = {
+                eid: name
+                for eid, name in (
+                    self.canonical(m)
+                    for m in self.mentions
+                    if (m.get("entity_label") or m.get("label")) == "ORG"
+                )
+                if name is not None and noun in name.lower().split() and name.lower() != noun
+            }
+            self.named_orgs[noun] = (
+                next((eid, name, "ORG") for eid, name in found.items()) if len(found) == 1 else None
+            )
+        return self.named_orgs[noun]
 
     def last_organisation_before(self, s: int) -> str | None:
         """The entity of the organisation named last before ``s``."""
