@@ -289,7 +289,7 @@ def _nationality_of_one(head: Token, mention: dict) -> bool:
     """ "the American", "The Russian", "the Irishman": one person named by nationality
     (a NORP mention heading a singular noun phrase), not "the Kiwis", "the Tories" or
     the people of a country ("The French", "the British", "the Chinese")."""
-    label = mention.get("entity_label") or mention.get("label")
+    label = _label(mention)
     return (
         label == "NORP"
         and head.tag_ in ("NN", "NNP")
@@ -610,6 +610,11 @@ def _is_content_word(tok: Token) -> bool:
     )
 
 
+def _label(mention: dict) -> str | None:
+    """The label of a mention's entity, else of the mention."""
+    return mention.get("entity_label") or mention.get("label")
+
+
 def _cue_text(tok: Token) -> str:
     if tok.lower_ == "according":
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -750,7 +755,7 @@ class _Builder:
         self.low_text = self.text.lower()
         self.person_at: dict[int, dict] = {}
         for m in self.mentions:
-            if (m.get("entity_label") or m.get("label")) in PERSON_LABELS:
+            if _label(m) in PERSON_LABELS:
                 self.person_at.setdefault(m["start_char"], m)
         self.role_holders: dict[str, tuple[str | None, str | None, str | None] | None] = {}
         self.described_orgs: dict[str, tuple[str | None, str | None, str | None] | None] = {}
@@ -761,7 +766,7 @@ class _Builder:
         for o in self.mentions:
             oname = o.get("entity_name") or ""
             parts = _strip_honorific(oname).split()
-            if (o.get("entity_label") or o.get("label")) in PERSON_LABELS and len(parts) > 1:
+            if _label(o) in PERSON_LABELS and len(parts) > 1:
                 self.full_names.setdefault(parts[-1], (o.get("entity_id"), oname))
         self.mention_starts = [m["start_char"] for m in self.mentions]
         self.longest_mention = max(
@@ -834,7 +839,7 @@ class _Builder:
         if not self.has_parse:
             return
         for m in self.mentions:
-            if (m.get("entity_label") or m.get("label")) not in PERSON_LABELS:
+            if _label(m) not in PERSON_LABELS:
                 continue
             eid = m.get("entity_id")
             head = self.tok_at(m["end_char"] - 1)
@@ -963,7 +968,7 @@ class _Builder:
         for m in self.mentions[lo : bisect.bisect_left(self.mention_starts, e)]:
             ov = min(e, m["end_char"]) - max(s, m["start_char"])
             if ov > 0:
-                lab = m.get("entity_label") or m.get("label")
+                lab = _label(m)
                 score = ov + (1000 if lab in PERSON_LABELS else 0)
                 if score > best_ov:
                     best, best_ov = m, score
@@ -971,12 +976,12 @@ class _Builder:
 
     def names_person(self, tok: Token) -> bool:
         m = self.mention_over(tok.idx, tok.idx + len(tok.text))
-        return m is not None and (m.get("entity_label") or m.get("label")) in PERSON_LABELS
+        return m is not None and _label(m) in PERSON_LABELS
 
     def canonical(self, m: dict) -> tuple[str | None, str | None]:
         name = m.get("entity_name") or m.get("text")
         eid = m.get("entity_id")
-        lab = m.get("entity_label") or m.get("label")
+        lab = _label(m)
         if name and (lab in PERSON_LABELS or _strip_honorific(name) != name):
             hit = self.full_name(_strip_honorific(name))
             if hit is not None:
@@ -1019,7 +1024,7 @@ class _Builder:
                 pm = self.mention_over(*_np_span(c)) if c.dep_ == "appos" else None
                 if (
                     pm is not None
-                    and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS
+                    and _label(pm) in PERSON_LABELS
                     and not self.modifier(pm, owner=True)
                 ):
                     eid, name = self.canonical(pm)
@@ -1032,21 +1037,21 @@ class _Builder:
             m is not None
             and head is not None
             and head.lemma_.lower() in ASSOCIATE_NOUNS
-            and (m.get("entity_label") or m.get("label")) in PERSON_LABELS
+            and _label(m) in PERSON_LABELS
             and self.modifier(m, owner=True)
         ):
             return None, None, None  # "Mr Ebbers' lawyer": someone else than Ebbers
         if (
             m is not None
             and head is not None
-            and (m.get("entity_label") or m.get("label")) not in PERSON_LABELS
+            and _label(m) not in PERSON_LABELS
             and not (m["start_char"] <= head.idx < m["end_char"])
         ):
             # "European countries", "US secretary ... Pete Hegseth": the mention is
             # a modifier; an organisation that the noun describes ("the Associated
             # Press agency", not "United's budget airline") or a person in
             # apposition wins, else no entity
-            lab = m.get("entity_label") or m.get("label")
+            lab = _label(m)
             last = self.tok_at(m["end_char"] - 1)
             noun = head.lemma_.lower()
             if (
@@ -1062,7 +1067,7 @@ class _Builder:
             m = None
             for t in head.subtree:
                 pm = self.mention_over(t.idx, t.idx + len(t.text))
-                if pm is not None and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS:
+                if pm is not None and _label(pm) in PERSON_LABELS:
                     m = pm
                     break
             if m is None:
@@ -1080,7 +1085,7 @@ class _Builder:
             return None, None, None
         if m is not None:
             eid, name = self.canonical(m)
-            return eid, name, m.get("entity_label") or m.get("label")
+            return eid, name, _label(m)
         low = self.text[s:e].lower()
         if low in PRONOUNS_DIALOGUE:
             if low == "you" or not self.inside_quote(s):
@@ -1114,12 +1119,9 @@ class _Builder:
             if hit is not None:
                 return hit
             noun = head.lemma_.lower()
-            definite_noun = (
-                low.split()[0] == "the"
-                and words == [head.lower_]
-                and head.pos_ == "NOUN"
-                and head.tag_ != "NNS"
-            )
+            definite = low.split()[0] == "the"
+            one_noun = words == [head.lower_] and head.tag_ != "NNS"
+            definite_noun = definite and one_noun and head.pos_ == "NOUN"
             if definite_noun and noun in INSTITUTION_NOUNS:
                 # "the commission" after "the Electoral Commission", when no other
                 # organisation was named since ("Halifax said ... the bank said" is not
@@ -1131,12 +1133,8 @@ class _Builder:
                 hit = self.described_organisation(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
-            if (
-                words == [head.lower_]
-                and noun in FINDING_NOUNS | SPOKESPERSON_NOUNS
-                and head.tag_ != "NNS"
-            ):
-                hit = self.voice_owner(head, definite=low.split()[0] == "the")
+            if one_noun and noun in FINDING_NOUNS | SPOKESPERSON_NOUNS:
+                hit = self.voice_owner(head, definite=definite)
                 if hit is not None:
                     return hit
         return None, None, None
@@ -1233,7 +1231,7 @@ class _Builder:
         may stand for."""
         for k in range(bisect.bisect_left(self.mention_starts, s) - 1, -1, -1):
             m = self.mentions[k]
-            lab = m.get("entity_label") or m.get("label")
+            lab = _label(m)
             if lab not in labels or self.inside_quote(m["start_char"]):
                 continue
             if outside_rows and self.inside_row(m["start_char"]):
@@ -1302,11 +1300,11 @@ class _Builder:
             for person in named:
                 # "A spokesman for DLF Builders, Dr Vancheshwar,": the person named
                 pm = self.mention_over(*_np_span(person))
-                if pm is not None and (pm.get("entity_label") or pm.get("label")) in PERSON_LABELS:
+                if pm is not None and _label(pm) in PERSON_LABELS:
                     eid, name = self.canonical(pm)
                     return eid, name, "PERSON"
             m = self.mention_over(*_np_span(owner))
-            lab = m.get("entity_label") or m.get("label") if m is not None else None
+            lab = _label(m) if m is not None else None
             if m is not None and lab in labels:
                 eid, name = self.canonical(m)
                 # a spokesman is a person: "He added" after him goes on in the same voice
@@ -1321,11 +1319,7 @@ class _Builder:
         if noun not in self.named_orgs:
             found = {
                 eid: name
-                for eid, name in (
-                    self.canonical(m)
-                    for m in self.mentions
-                    if (m.get("entity_label") or m.get("label")) == "ORG"
-                )
+                for eid, name in (self.canonical(m) for m in self.mentions if _label(m) == "ORG")
                 if name is not None and noun in name.lower().split() and name.lower() != noun
             }
             self.named_orgs[noun] = (
@@ -1337,7 +1331,7 @@ class _Builder:
         """The entity of the organisation named last before ``s``."""
         hi = bisect.bisect_left(self.mention_starts, s)
         for m in reversed(self.mentions[:hi]):
-            if m["end_char"] <= s and (m.get("entity_label") or m.get("label")) == "ORG":
+            if m["end_char"] <= s and _label(m) == "ORG":
                 return self.canonical(m)[0]
         return None
 
@@ -1357,7 +1351,7 @@ class _Builder:
                 named += [c for c in t.children if c.dep_ == "appos"]
                 for n in named:
                     m = self.mention_over(n.idx, n.idx + len(n.text))
-                    if m is not None and (m.get("entity_label") or m.get("label")) == "ORG":
+                    if m is not None and _label(m) == "ORG":
                         eid, name = self.canonical(m)
                         found[eid] = (eid, name, "ORG")
             self.described_orgs[noun] = next(iter(found.values())) if len(found) == 1 else None
@@ -1370,7 +1364,7 @@ class _Builder:
             m = next((self.person_at[k] for k in range(j, j + 3) if k in self.person_at), None)
             if m is not None:
                 eid, name = self.canonical(m)
-                return eid, name, m.get("entity_label") or m.get("label")
+                return eid, name, _label(m)
             i = self.low_text.find(role, i + 1)
         return None
 
@@ -1967,9 +1961,7 @@ class _Builder:
             return None
         for t in reversed(words):
             m = self.mention_over(t.idx, t.idx + len(t.text))
-            if m is not None and (m.get("entity_label") or m.get("label")) in (
-                PERSON_LABELS | {"ORG", "NORP"}
-            ):
+            if m is not None and _label(m) in (PERSON_LABELS | {"ORG", "NORP"}):
                 return t
         return words[-1]
 
@@ -2446,7 +2438,7 @@ class _Builder:
         ):
             return s, e
         source = self.mention_over(s, e)
-        if source is None or (source.get("entity_label") or source.get("label")) not in (
+        if source is None or _label(source) not in (
             *PERSON_LABELS,
             "ORG",
         ):
