@@ -499,6 +499,27 @@ def test_a_report_speaks_for_its_author(nlp):
     ]
 
 
+def test_it_is_the_organisation_the_sentence_before_is_about(nlp):
+    text = (
+        "Northwind Airlines, which lost $200m last year, cut 900 jobs in March. In "
+        "June, it said fuel costs would rise further.\n\n"
+        "Other than its warning on interest rates, the NIESR report was upbeat. It said "
+        "exports would grow. It also warned that borrowing was too high.\n\n"
+        "Shell said it would appeal. The Rosneft announcement came hours after the "
+        "auction. It has said it will seek damages."
+    )
+    # the subject before: an organisation, or a report that speaks for its author
+    # (through a chain of "it"s); "The Rosneft announcement" is a thing, so "It" is
+    # the organisation that spoke last
+    assert _speakers(nlp, text) == [
+        ("it", "Northwind Airlines"),
+        ("It", "NIESR"),
+        ("It", "NIESR"),
+        ("Shell", "Shell"),
+        ("It", "Shell"),
+    ]
+
+
 def test_a_spokesman_speaks_for_the_organisation_and_he_goes_on(nlp):
     text = (
         "A spokesman for DLF Builders, Dr Vancheshwar, told the BBC this will mean "

@@ -87,6 +87,7 @@ ROW_KEYS: tuple[str, ...] = (
     "confidence",
 )
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+NOUN_SUBJ_DEPS = ("nsubj", "nsubjpass")
 TERMINATORS = {".", "!", "?"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
@@ -1100,10 +1101,16 @@ class _Builder:
                 # "they" is a group, mostly unnamed ("analysts", "officials") and never
                 # one entity; "it seems", "it is expected that" is no one
                 return None, None, None
-            # "it" speaking is an organisation or a country that has spoken before and
-            # is still in focus: it spoke, or was named, in the last few sentences; never
-            # "the French" or "Republicans". With none, mostly a thing ("the report",
-            # "the bill"), not the organisation named last
+            # "it" speaking is an organisation or a country: the one the clause before
+            # is about ("Delta, which lost $646m, cut jobs. In October, it reached ..."),
+            # else one that has spoken before and is still in focus: it spoke, or was
+            # named, in the last few sentences; never "the French" or "Republicans".
+            # With none, mostly a thing ("the report", "the bill"), not the
+            # organisation named last
+            if head is not None:
+                topic = self.organisation_in_topic(head)
+                if topic is not None:
+                    return topic
             cand = self.previous_speaker(s, False, skip=frozenset({"NORP"}))
             if cand is None or not (
                 self.sentences_between(cand[2], s) <= IT_REACH_SENTENCES
@@ -1138,6 +1145,49 @@ class _Builder:
                 if hit is not None:
                     return hit
         return None, None, None
+
+    def organisation_in_topic(self, it: Token) -> tuple[str | None, str | None, str | None] | None:
+        """The organisation or country that "it" continues: the subject of the main
+        clause when "it" is in a clause of its own sentence, else the subject of the
+        sentence before, through a chain of "it"s ("It added ... It also urged"), if
+        that subject is one: "The company also unveiled plans ... It added" (the
+        company the article describes), "the NIESR report was optimistic ... It said"
+        (the report's author)."""
+        tok = it
+        for _ in range(IT_CHAIN_SENTENCES):
+            subj = self.subject_before(tok)
+            if subj is None:
+                return None
+            if subj.lower_ == "it":
+                tok = subj
+                continue
+            m = self.mention_over(subj.idx, subj.idx + len(subj))
+            if m is not None and _label(m) in ("ORG", "GPE"):
+                eid, name = self.canonical(m)
+                return eid, name, _label(m)
+            if subj.tag_ != "NNS" and subj.lemma_.lower() in INSTITUTION_NOUNS | FINDING_NOUNS:
+                # a description: "the company", "the NIESR report"; not "The Rosneft
+                # announcement" or "the MPAA's software", which are things
+                hit = self.resolve(*_np_span(subj), subj)
+                return hit if hit[0] is not None and hit[2] == "ORG" else None
+            return None
+        return None
+
+    def subject_before(self, tok: Token) -> Token | None:
+        """The main clause's subject before ``tok`` in its sentence, when ``tok`` is
+        not itself in the main clause; else the main subject of the sentence before."""
+        k = self.sent_index(tok)
+        assert self._sents is not None
+        root = self._sents[k].root
+        if tok.head.i != root.i:
+            subj = next(
+                (c for c in root.children if c.dep_ in NOUN_SUBJ_DEPS and c.i < tok.i), None
+            )
+            if subj is not None:
+                return subj
+        if k == 0:
+            return None
+        return next((c for c in self._sents[k - 1].root.children if c.dep_ in NOUN_SUBJ_DEPS), None)
 
     def person_in_focus(
         self, s: int, want: str | None
@@ -2803,6 +2853,8 @@ class _Builder:
 # 10 sampled "it" within about two sentences of the organisation speaking were right, 4 of
 # 10 further within 700 characters and 1 of 15 beyond.
 IT_REACH_SENTENCES = 2
+# How many "it"s in a row lead back to the organisation they stand for.
+IT_CHAIN_SENTENCES = 3
 
 # Rows below this confidence are stances, not statements (the README's contract).
 STATEMENT_CONFIDENCE = 0.5
