@@ -538,6 +538,26 @@ def test_a_spokesman_speaks_for_the_organisation_and_he_goes_on(nlp):
     ]
 
 
+def test_a_spokesman_for_no_one_named_speaks_for_the_organisation_that_just_spoke(nlp):
+    text = (
+        "The Vestey Group said it had owned the land since 1920. But a spokesman "
+        'added: "Agroflora is confident."\n\n'
+        "Microsoft cut prices on Monday. A spokesman for the union said staff were "
+        "worried.\n\n"
+        "Shell said profits rose. Analysts were surprised. Sales rose in Asia. A "
+        "spokeswoman said the figures were strong."
+    )
+    # an owner named but not an entity ("for the union") is not the organisation
+    # before; nor is one that spoke more than two sentences back
+    assert _speakers(nlp, text) == [
+        ("The Vestey Group", "Vestey Group"),
+        ("a spokesman", "Vestey Group"),
+        ("A spokesman", None),
+        ("Shell", "Shell"),
+        ("A spokeswoman", None),
+    ]
+
+
 def test_pronoun_speaker_resolves_to_person_in_focus(nlp):
     text = (
         "Pete Hegseth arrived in Brussels on Wednesday.\n"

@@ -1359,6 +1359,12 @@ class _Builder:
                 eid, name = self.canonical(m)
                 # a spokesman is a person: "He added" after him goes on in the same voice
                 return eid, name, "PERSON" if lab in PERSON_LABELS or not finding else lab
+        if not owners and not finding:
+            # "The Vestey Group said it had owned the land ... But a spokesman added":
+            # an unowned spokesman speaks for the organisation that spoke just before
+            cand = self.previous_speaker(head.idx, False, skip=frozenset({"NORP"}))
+            if cand is not None and self.sentences_between(cand[2], head.idx) <= IT_REACH_SENTENCES:
+                return cand[0], cand[1], "PERSON"
         return None
 
     def organisation_named_with(
