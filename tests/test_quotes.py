@@ -526,15 +526,21 @@ def test_a_spokesman_speaks_for_the_organisation_and_he_goes_on(nlp):
         '"better offerings" for consumers. He said the firm will benefit.\n\n'
         "Gemma Jackson was shortlisted for the art direction prize. A spokesman for the "
         'UK Film Council said: "It is disappointing not to have more British winners." '
-        'He added: "It was extraordinary to have 24 British nominees."'
+        'He added: "It was extraordinary to have 24 British nominees."\n\n'
+        "Mr Leigh said the Home Office should act. A Home Office spokesman said the "
+        "system had been tightened. He added that checks were under way."
     )
     # the spokesman named is the speaker; one unnamed speaks for the organisation, and
-    # so does the "He" that goes on (not Gemma Jackson, the person named last)
+    # so does the "He" that goes on (not Gemma Jackson, the person named last), also
+    # after "A Home Office spokesman" (not Mr Leigh)
     assert _speakers(nlp, text) == [
         ("A spokesman", "Vancheshwar"),
         ("He", "Vancheshwar"),
         ("A spokesman", "UK Film Council"),
         ("He", "UK Film Council"),
+        ("Mr Leigh", "Leigh"),
+        ("A Home Office spokesman", "Home Office"),
+        ("He", "Home Office"),
     ]
 
 

@@ -1062,9 +1062,10 @@ class _Builder:
                 and (last is None or last.dep_ != "poss")
             ) or (lab in ("ORG", "GPE") and noun in VOICE_NOUNS):
                 # an organisation also speaks through its spokesman, report or board ("a BAA
-                # spokesman", "Ericsson's research", "United's board")
+                # spokesman", "Ericsson's research", "United's board"); a spokesman is a
+                # person, as in voice_owner
                 eid, name = self.canonical(m)
-                return eid, name, lab
+                return eid, name, "PERSON" if noun in SPOKESPERSON_NOUNS else lab
             m = None
             for t in head.subtree:
                 pm = self.mention_over(t.idx, t.idx + len(t.text))
