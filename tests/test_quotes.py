@@ -466,6 +466,22 @@ def test_the_firm_is_the_organisation_described_as_one_and_named_last(nlp):
     assert _speakers(nlp, text) == [("The company", None)]
 
 
+def test_the_company_described_nowhere_is_the_one_the_sentence_before_is_about(nlp):
+    text = (
+        "Northwind Foods, which makes crisps, lost money in 2004. The company said "
+        "sales would recover.\n\n"
+        'GMAC did well in 2004 but GM said profits would fall this year. "We will cut '
+        'costs," the company said.'
+    )
+    # the subject of the sentence before, of its last clause when it has two
+    assert _speakers(nlp, text) == [
+        ("which", "Northwind Foods"),
+        ("The company", "Northwind Foods"),
+        ("GM", "GM"),
+        ("the company", "GM"),
+    ]
+
+
 def test_the_commission_is_the_organisation_of_that_name(nlp):
     text = (
         "The Electoral Commission published its review on Monday. The commission said "

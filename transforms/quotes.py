@@ -1141,6 +1141,9 @@ class _Builder:
                 hit = self.described_organisation(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
+                hit = self.organisation_in_topic(head)
+                if hit is not None and hit[2] == "ORG":
+                    return hit
             if one_noun and noun in FINDING_NOUNS | SPOKESPERSON_NOUNS:
                 hit = self.voice_owner(head, definite=definite)
                 if hit is not None:
@@ -1176,7 +1179,8 @@ class _Builder:
 
     def subject_before(self, tok: Token) -> Token | None:
         """The main clause's subject before ``tok`` in its sentence, when ``tok`` is
-        not itself in the main clause; else the main subject of the sentence before."""
+        not itself in the main clause; else the main subject of the sentence before,
+        that of its last main clause ("GMAC did well but GM said ...": GM)."""
         k = self.sent_index(tok)
         assert self._sents is not None
         root = self._sents[k].root
@@ -1188,7 +1192,12 @@ class _Builder:
                 return subj
         if k == 0:
             return None
-        return next((c for c in self._sents[k - 1].root.children if c.dep_ in NOUN_SUBJ_DEPS), None)
+        prev = self._sents[k - 1].root
+        for verb in [*(c for c in reversed(list(prev.children)) if c.dep_ == "conj"), prev]:
+            subj = next((c for c in verb.children if c.dep_ in NOUN_SUBJ_DEPS), None)
+            if subj is not None:
+                return subj
+        return None
 
     def person_in_focus(
         self, s: int, want: str | None
