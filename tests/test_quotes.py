@@ -404,6 +404,22 @@ def test_indirect_without_that_and_warned(nlp):
     assert r["cue"] == "warned"
 
 
+def test_reported_clause_keeps_the_subject_the_parser_took_for_an_object(nlp):
+    text = (
+        "The minister said the bill was needed and promised the powers would only be "
+        'used rarely. Mr Clarke promised the powers would be used in "serious" cases. '
+        "She warned investors the shares would fall. Gerrard told the BBC Liverpool "
+        "were unlikely to win the trophy."
+    )
+    texts = [(r["text"], r["cue"]) for r in _rows(nlp, text)]
+    # the parser makes "the powers" the object of "promised", and "the BBC Liverpool"
+    # one object of "told"; a hearer stays out
+    assert ("the powers would only be used rarely", "promised") in texts
+    assert ('the powers would be used in "serious" cases', "promised") in texts
+    assert ("the shares would fall", "warned") in texts
+    assert ("Liverpool were unlikely to win the trophy", "told") in texts
+
+
 def test_indirect_according_to(nlp):
     rows = _rows(nlp, "The talks will resume on Monday, according to the Kremlin.")
     r = _find(rows, "The talks will resume on Monday")

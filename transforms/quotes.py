@@ -388,15 +388,54 @@ def _content_start(cue: Token, child: Token) -> Token:
     """Where the content of ``cue``'s complement ``child`` starts: with the object in
     front of it when the complement says something of that object ("called [Trump's
     supporters] "deplorables"", "criticized [the law] as a "crazy system"")."""
-    if (
-        child.i > cue.i
-        and child.dep_ in ("oprd", "xcomp", "prep", "ccomp", "acomp", "attr")
-        and cue.lemma_.lower() not in HEARER_VERBS
-    ):
+    if child.i > cue.i and child.dep_ in ("oprd", "xcomp", "prep", "ccomp", "acomp", "attr"):
+        if cue.lemma_.lower() in HEARER_VERBS:
+            # a hearer's verb has the hearer for object ("told [reporters] ..."), unless
+            # the parser took the object from the clause
+            return _taken_subject(cue, child) or child.left_edge
         obj = _object_before(cue, child)
         if obj is not None:
             return obj.left_edge
     return child.left_edge
+
+
+def _taken_subject(verb: Token, clause: Token) -> Token | None:
+    """The first token of the subject that the parser took from ``verb``'s reported
+    ``clause`` for the verb's object ("promised [the powers] would only be used": the
+    powers are what would be used). After a hearer's verb the hearer may lead that
+    phrase: "told [the BBC] Liverpool were unlikely to win" starts at "Liverpool"."""
+    first = clause.left_edge
+    if (
+        clause.dep_ not in ("ccomp", "xcomp")
+        or clause.pos_ not in ("VERB", "AUX")
+        or first.dep_ == "mark"
+        or first.is_punct  # a quotation: the object is its hearer
+        or any(c.dep_ in SUBJ_DEPS for c in clause.children)
+    ):
+        return None
+    obj = _object_before(verb, clause)
+    if obj is None or obj.pos_ == "PRON" or obj.right_edge.i != first.i - 1:
+        return None
+    if clause.dep_ == "ccomp" and verb.lemma_.lower() in HEARER_VERBS:
+        return _after_hearer_name(obj)
+    return obj.left_edge
+
+
+def _after_hearer_name(obj: Token) -> Token:
+    """The first token of ``obj`` after a leading name of a person or organisation
+    ("[the BBC] Liverpool"), or its first token when it does not open with one
+    ("Asian states", "the British and Irish Lions", "the BBC's programme")."""
+    doc = obj.doc
+    for i in range(obj.left_edge.i + 1, obj.i + 1):
+        prev, tok = doc[i - 1], doc[i]
+        if tok.ent_iob_ == "I" or prev.ent_type_ not in ("ORG", "PERSON"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") and all(
+            t.ent_type_ in ("ORG", "PERSON") or t.dep_ == "det" for t in doc[obj.left_edge.i : i]
+        ):
+            return tok
+        break
+    return obj.left_edge
 
 
 def _cut_clause_end(verb: Token, clause: Token) -> Token:
@@ -2600,8 +2639,9 @@ class _Builder:
             for k, c in enumerate(comps):
                 if k and not self._clause_like(c):
                     continue
+                first = _taken_subject(tok, c) or c.left_edge
                 s, e = self.within_paragraph(
-                    tok, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                    tok, first.idx, c.right_edge.idx + len(c.right_edge.text)
                 )
                 last = _cut_clause_end(tok, c)
                 cut_end = self.within_paragraph(tok, s, last.idx + len(last.text))[1]
