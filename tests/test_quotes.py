@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from transforms import quotes as quotes_module
 from transforms.quote_rules import find_passages
 from transforms.quotes import ROW_KEYS, quote_rows, scoring_quotes
 
@@ -2011,3 +2014,19 @@ def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
 def test_speaker_span_and_entity_around_the_name(nlp, text, needle, speaker, name):
     r = _find(_rows(nlp, text), needle)
     assert (r["speaker"], r["speaker_name"]) == (speaker, name)
+
+
+def test_a_failing_rule_keeps_the_passages_and_says_why(nlp, monkeypatch, caplog):
+    # no known input breaks a rule, so the fault is made by hand
+    def broken(self) -> None:
+        raise RuntimeError("rule bug")
+
+    monkeypatch.setattr(quotes_module._Builder, "do_indirect", broken)
+    text = 'The minister said: "We will act." Prices rose, officials said.'
+    with caplog.at_level(logging.WARNING, logger="transforms.quotes"):
+        rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"], r["confidence"]) for r in rows] == [
+        ("We will act.", None, 0.2)
+    ]
+    assert "RuntimeError: rule bug" in caplog.text
+    assert "kept 1 quoted passage" in caplog.text

@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import logging
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -72,6 +73,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
 
 ROW_KEYS: tuple[str, ...] = (
     "text",
@@ -2971,11 +2974,19 @@ def quote_rows(
         builder.do_indirect()
         builder.do_title_source()
         return builder.result()
-    except Exception:  # noqa: BLE001 - a quote bug must never stop a run
+    except Exception as exc:  # noqa: BLE001 - a quote bug must never stop a run
         try:
-            return _passages_only(doc)
+            rows = _passages_only(doc)
         except Exception:  # noqa: BLE001
-            return []
+            rows = []
+        log.warning(
+            "quote rules failed on a document (%s: %s); kept %d quoted passage(s) "
+            "without attribution",
+            type(exc).__name__,
+            exc,
+            len(rows),
+        )
+        return rows
 
 
 def _passages_only(doc: Doc) -> list[dict]:
