@@ -553,6 +553,9 @@ def test_it_is_the_organisation_the_sentence_before_is_about(nlp):
         ("Shell", "Shell"),
         ("It", "Shell"),
     ]
+    # the model tags the bill as an organisation; its name says it is a thing
+    text = 'The Prevention of Terrorism Bill was published. It proposes "control orders".'
+    assert _speakers(nlp, text) == [("It", None)]
 
 
 def test_a_spokesman_speaks_for_the_organisation_and_he_goes_on(nlp):

@@ -1209,6 +1209,8 @@ class _Builder:
                 continue
             m = self.mention_over(subj.idx, subj.idx + len(subj))
             if m is not None and _label(m) in ("ORG", "GPE"):
+                if m["text"].split()[-1].lower() in THING_NAME_HEADS:
+                    return None  # "The Video Relay Service", a thing the model took for one
                 eid, name = self.canonical(m)
                 return eid, name, _label(m)
             if subj.tag_ != "NNS" and subj.lemma_.lower() in INSTITUTION_NOUNS | FINDING_NOUNS:
@@ -2912,6 +2914,11 @@ class _Builder:
 # 10 sampled "it" within about two sentences of the organisation speaking were right, 4 of
 # 10 further within 700 characters and 1 of 15 beyond.
 IT_REACH_SENTENCES = 2
+# Last words of names that the model tags as organisations but that name a thing: the
+# subject of a sentence so named is no organisation for "it" or "the company" to continue.
+THING_NAME_HEADS = frozenset(
+    {"project", "service", "bill", "act", "agenda", "programme", "scheme", "plan", "software"}
+)
 # How many "it"s in a row lead back to the organisation they stand for.
 IT_CHAIN_SENTENCES = 3
 
