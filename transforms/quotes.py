@@ -152,6 +152,9 @@ BUSINESS_NOUNS = frozenset({"company", "firm"})
 
 # What a sentence opened by "in" can report: "In a CBS News poll, ...".
 FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "estimate"})
+# A description that speaks for the organisation it resolves to ("the company", "the
+# NIESR report").
+DESCRIBED_VOICE_NOUNS = INSTITUTION_NOUNS | FINDING_NOUNS
 # Whose words or view a sentence opened by "in" gives: "In Forbes' words, ...".
 VOICE_OF_OWNER_NOUNS = frozenset({"word", "view", "opinion", "estimation", "eye"})
 
@@ -1154,13 +1157,8 @@ class _Builder:
                 topic = self.organisation_in_topic(head)
                 if topic is not None:
                     return topic
-            cand = self.previous_speaker(s, False, skip=frozenset({"NORP"}))
-            if cand is None or not (
-                self.sentences_between(cand[2], s) <= IT_REACH_SENTENCES
-                or self.named_within(cand[0], s, IT_REACH_SENTENCES)
-            ):
-                return None, None, None
-            return cand[0], cand[1], None
+            cand = self.organisation_in_focus(s, named=True)
+            return (cand[0], cand[1], None) if cand is not None else (None, None, None)
         # role noun or description: the person holding that title in the article
         words = [w for w in low.split() if w not in ("the", "a", "an", "this", "that")]
         if head is not None and words:
@@ -1192,14 +1190,31 @@ class _Builder:
                     return hit
         return None, None, None
 
-    def organisation_in_topic(self, it: Token) -> tuple[str | None, str | None, str | None] | None:
-        """The organisation or country that "it" continues: the subject of the main
-        clause when "it" is in a clause of its own sentence, else the subject of the
-        sentence before, through a chain of "it"s ("It added ... It also urged"), if
-        that subject is one: "The company also unveiled plans ... It added" (the
-        company the article describes), "the NIESR report was optimistic ... It said"
-        (the report's author)."""
-        tok = it
+    def organisation_in_focus(
+        self, s: int, named: bool
+    ) -> tuple[str | None, str | None, int] | None:
+        """The organisation or country (never "the French" or "Republicans") that spoke
+        last before ``s``, if it spoke in the last two sentences, or (``named``) was
+        named there."""
+        cand = self.previous_speaker(s, False, skip=frozenset({"NORP"}))
+        if cand is None:
+            return None
+        if self.sentences_between(cand[2], s) <= IT_REACH_SENTENCES or (
+            named and self.named_within(cand[0], s, IT_REACH_SENTENCES)
+        ):
+            return cand
+        return None
+
+    def organisation_in_topic(
+        self, speaker: Token
+    ) -> tuple[str | None, str | None, str | None] | None:
+        """The organisation or country that ``speaker`` ("it", "the company")
+        continues: the subject of the main clause when ``speaker`` is in a clause of
+        its own sentence, else the subject of the sentence before, through a chain of
+        "it"s ("It added ... It also urged"), if that subject is one: "The company also
+        unveiled plans ... It added" (the company the article describes), "the NIESR
+        report was optimistic ... It said" (the report's author)."""
+        tok = speaker
         for _ in range(IT_CHAIN_SENTENCES):
             subj = self.subject_before(tok)
             if subj is None:
@@ -1213,7 +1228,7 @@ class _Builder:
                     return None  # "The Video Relay Service", a thing the model took for one
                 eid, name = self.canonical(m)
                 return eid, name, _label(m)
-            if subj.tag_ != "NNS" and subj.lemma_.lower() in INSTITUTION_NOUNS | FINDING_NOUNS:
+            if subj.tag_ != "NNS" and subj.lemma_.lower() in DESCRIBED_VOICE_NOUNS:
                 # a description: "the company", "the NIESR report"; not "The Rosneft
                 # announcement" or "the MPAA's software", which are things
                 hit = self.resolve(*_np_span(subj), subj)
@@ -1416,8 +1431,8 @@ class _Builder:
         if not owners and not finding:
             # "The Vestey Group said it had owned the land ... But a spokesman added":
             # an unowned spokesman speaks for the organisation that spoke just before
-            cand = self.previous_speaker(head.idx, False, skip=frozenset({"NORP"}))
-            if cand is not None and self.sentences_between(cand[2], head.idx) <= IT_REACH_SENTENCES:
+            cand = self.organisation_in_focus(head.idx, named=False)
+            if cand is not None:
                 return cand[0], cand[1], "PERSON"
         return None
 
