@@ -715,6 +715,22 @@ def test_march_for_a_cause_is_not_the_month(nlp):
     assert not accept_span(text, text.index("March"), text.index("March") + 5)
 
 
+def test_days_and_seasons_inside_names_are_not_dates(nlp):
+    text = (
+        "The Sunday Times reported on Sunday that Suddenly Last Summer had won. "
+        "He told ITV1's This Morning that Ant & Dec's Saturday Night Takeaway would return "
+        "next week. Twentieth Century Fox is still to decide. Beckham played in the 2006 "
+        'World Cup.\n\n"This day will be remembered," he said.'
+    )
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("Sunday", "2025-02-09"),
+        ("next week", "2025-W08"),
+        ("2006", "2006"),  # a year dates the event it names
+        ("This day", "2025-02-13"),  # after an opening quotation mark: a sentence's start
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [

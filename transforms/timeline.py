@@ -189,7 +189,48 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
         prev = doc[span.start - 1]
         if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
             return False  # "$500 million a year", "four flights a week": a rate, not a time
-    return True
+    return not _part_of_a_name(span)
+
+
+# entity labels whose names can start with a day, month or part of day
+_NAME_LABELS = {"ORG", "WORK_OF_ART", "FAC", "PERSON", "PRODUCT", "EVENT", "LAW"}
+# what stands before a name, not before a date: "the Sunday Times", "ITV's Saturday Night Takeaway"
+_NAME_OPENERS = {"the", "'s", "\u2019s"}
+# capitalised in mid-sentence only as the first word of a title: "ITV1's This Morning"
+_TITLE_DETERMINERS = {"this", "last", "next", "that", "every"}
+
+
+def _part_of_a_name(span: Span) -> bool:
+    """The words belong to a name: "the Sunday Times", "Twentieth Century Fox", "Last Christmas".
+
+    Three signs: the model's entity of a naming kind runs on past the expression; the
+    expression follows "the" or a possessive and modifies the capitalised proper noun
+    right after it; or it opens with a capitalised "This"/"Last"/... in the middle of a
+    sentence written in lower case. A sentence-initial date before a subject
+    ("December Microsoft said") shows none, and a year dates the event it names.
+    """
+    if any(c.isdigit() for c in span.text):
+        return False  # "the 2006 World Cup", "the 11 September attack"
+    doc = span.doc
+    first, last = span[0], span[-1]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    parsed = doc.has_annotation("DEP")
+    if nxt is not None and first.is_title and nxt.is_title:
+        if last.ent_type_ in _NAME_LABELS and nxt.ent_iob_ == "I":
+            return True
+        opener = doc[first.i - 1].lower_ if first.i else ""
+        modifies_next = last.dep_ == "compound" and last.head == nxt and nxt.pos_ == "PROPN"
+        if parsed and opener in _NAME_OPENERS and modifies_next:
+            return True
+    if first.i == 0 or not parsed:
+        return False
+    prev = doc[first.i - 1]
+    return (
+        first.lower_ in _TITLE_DETERMINERS
+        and first.is_title
+        and (prev.is_alpha or prev.lower_ in _NAME_OPENERS)  # not after a quotation mark
+        and any(t.is_lower and t.is_alpha and len(t) > 3 for t in first.sent)
+    )
 
 
 # ------------------------------------------------------------------ syntax helpers
