@@ -1467,19 +1467,19 @@ def test_a_statement_is_one_row_not_repeated_by_a_passage_inside_it(nlp):
 
 
 def test_overlapping_rows_of_one_statement_are_one_row(nlp):
+    # the passages' rows ('Clinton as a "disgrace" and blamed her for', 'blamed her for
+    # "implicit bias" ...') share the cue "described" and overlap
     text = (
         "Christie went on the radio on Wednesday.\n\n"
         "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary "
-        "Clinton as a \u201cdisgrace\u201d after she attacked law enforcement officers "
-        "nationwide and blamed police shootings on \u201cimplicit bias\u201d against "
-        "minorities."
+        "Clinton as a \u201cdisgrace\u201d and blamed her for \u201cimplicit bias\u201d "
+        "against minorities."
     )
     rows = _rows(nlp, text)
     assert [(r["text"], r["quote_type"], r["cue"]) for r in rows] == [
         (
-            "Democratic presidential nominee Hillary Clinton as a \u201cdisgrace\u201d after "
-            "she attacked law enforcement officers nationwide and blamed police shootings "
-            "on \u201cimplicit bias\u201d against minorities",
+            "Democratic presidential nominee Hillary Clinton as a \u201cdisgrace\u201d and "
+            "blamed her for \u201cimplicit bias\u201d against minorities",
             "mixed",
             "described",
         )
@@ -1747,6 +1747,40 @@ def test_mixed_quote_runs_on_past_its_passage(nlp, text, content, speaker, cue):
     rows = [r for r in _rows(nlp, text) if r["quote_type"] != "indirect"]
     assert [(r["text"], r["speaker"], r["cue"], r["quote_type"]) for r in rows] == [
         (content, speaker, cue, "mixed")
+    ]
+
+
+def test_clause_of_a_later_event_is_not_what_the_verb_reports(nlp):
+    # "after she ..." is what she did, not what Christie said: her words are hers
+    text = (
+        "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary "
+        "Clinton as a \u201cdisgrace\u201d after she attacked law enforcement officers "
+        "nationwide and blamed police shootings on \u201cimplicit bias\u201d against minorities."
+        '\n\nHe called it "a disgrace" when she said the officers were "biased".'
+    )
+    rows = [r for r in _rows(nlp, text) if r["quote_type"] != "indirect"]
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [
+        (
+            "Democratic presidential nominee Hillary Clinton as a \u201cdisgrace\u201d",
+            "New Jersey Gov. Chris Christie",
+            "described",
+        ),
+        ("police shootings on \u201cimplicit bias\u201d against minorities", "she", "blamed"),
+        ('it "a disgrace"', "He", "called"),
+        ('the officers were "biased"', "she", "said"),
+    ]
+    # a clause of the reported words stays in them, "when it comes to" is a topic, and
+    # "while" after the quotation goes on with the speaker's own contrast
+    text = (
+        'Ms Smith said the plan was "a disaster" when it was announced in May. Lynch said '
+        'there remains a "significant difference," when it comes to how many lawyers work there.'
+        ' Alan Milburn accused the Tories of "launching Thatcherism in instalments" while Labour'
+        " helped families."
+    )
+    assert [r["text"] for r in _rows(nlp, text)] == [
+        'the plan was "a disaster" when it was announced in May',
+        'there remains a "significant difference," when it comes to how many lawyers work there',
+        'the Tories of "launching Thatcherism in instalments" while Labour helped families',
     ]
 
 

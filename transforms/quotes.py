@@ -646,6 +646,37 @@ def _outer_cue(cues: list[Token]) -> Token:
     return cues[-1]
 
 
+def _reporting_ancestors(tok: Token) -> list[Token]:
+    """The ancestors of ``tok`` that can report it, nearest first: none above a clause
+    of a later event of a speech verb."""
+    out = []
+    for a in tok.ancestors:
+        out.append(a)
+        if _later_event_of_cue(a):
+            break
+    return out
+
+
+def _later_event_of_cue(tok: Token) -> bool:
+    """``tok`` heads a clause of its own, set in time against a speech verb: 'described
+    Clinton as a "disgrace" [after she blamed police shootings on "implicit bias"]'.
+    The words quoted in it are not what that verb reports. "When it comes to" is no
+    event but a topic."""
+    if tok.lemma_ == "come" and any(c.lower_ == "it" for c in tok.children):
+        return False
+    return (
+        tok.dep_ == "advcl"
+        and any(_opens_event_time(c) for c in tok.children)
+        and any(c.dep_ in SUBJ_DEPS for c in tok.children)
+        and _is_cue(tok.head, beliefs=True)
+    )
+
+
+def _opens_event_time(tok: Token) -> bool:
+    """ "after", "when", ... opening a clause (the parser makes "when" an adverb)."""
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in EVENT_TIME_MARKS
+
+
 def _is_content_word(tok: Token) -> bool:
     """Not punctuation, space, a conjunction or a sentence adverb ("But", "However")."""
     return not (
@@ -1724,7 +1755,7 @@ class _Builder:
             # prefer a cue that governs the passage in the parse, else the nearest
             first_in = self.tok_at(p.start)
             if first_in is not None:
-                anc = {a.i for a in first_in.ancestors}
+                anc = {a.i for a in _reporting_ancestors(first_in)}
                 gov = [c for c in cands if c.i in anc]
                 if gov:
                     # the outermost speech verb: "X said she recalls "..."" is X's
@@ -1814,7 +1845,7 @@ class _Builder:
         """The end of a mixed quote whose reported clause the parse closed with the
         passage ('told them polls could be "way off," and have been unreliable'): the
         sentence runs on to its end (a terminator, a semicolon, a dash, another
-        passage or a new attribution stops it)."""
+        passage, a new attribution or a clause of a later event stops it)."""
         if end > p.outer_end or p.close_at is None:
             return end
         doc = self.doc
@@ -1836,6 +1867,13 @@ class _Builder:
                 break
             if tok.is_space or "\n" in tok.text or self.in_passage(tok) is not None:
                 break
+            if (
+                _opens_event_time(tok)
+                and tok.lower_ != "while"  # '... of "X" while Labour helped ...': a contrast
+                and tok.head.head == cue
+                and _later_event_of_cue(tok.head)
+            ):
+                break  # 'called her a "disgrace" after she ...': what she did next
             subj = speaker_of(tok) if tok.i != cue.i and _is_cue(tok) else None
             if subj is not None:
                 # ', he said': the content stops before the attribution
@@ -1901,7 +1939,7 @@ class _Builder:
         if root is None:
             return []
         chain = []
-        for a in root.ancestors:
+        for a in _reporting_ancestors(root):
             if self.line_of(a.idx) != p.line:
                 break  # a parse run on across paragraphs: no verb there governs it
             if not (p.outer_start <= a.idx < p.outer_end):
@@ -2945,6 +2983,9 @@ WHOLE_PASSAGE_TYPES = frozenset({"mixed"})
 
 # Words that open a participle clause of a later statement ("..., before insisting").
 TIME_LINKS = frozenset({"before", "after", "while", "then"})
+# Words that open a clause of an event set in time against another ("after she
+# blamed ...").
+EVENT_TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
 
 
 def _is_stance(row: dict) -> bool:
