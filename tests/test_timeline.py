@@ -731,6 +731,18 @@ def test_days_and_seasons_inside_names_are_not_dates(nlp):
     ]
 
 
+def test_a_surname_and_a_race_time_are_not_clock_times(nlp):
+    text = (
+        "Centre Jamie Noon believes the side can win. The match started at noon on Saturday. "
+        "Cragg won the 3,000m in 7:39.89 and the gates opened at 10:30:00 GMT."
+    )
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["timex_type"], r["value"]) for r in rows] == [
+        ("noon on Saturday", "TIME", "2025-02-08T12:00"),
+        ("10:30", "TIME", "2025-02-08T10:30"),  # on the day last mentioned
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [

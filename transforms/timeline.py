@@ -173,6 +173,8 @@ def timex_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_FRACTION_AFTER = re.compile(r"\.\d")
 _PER_UNIT = re.compile(
     r"^(?:a|an)\s+(?:second|minute|hour|day|night|week|month|quarter|year)$", re.IGNORECASE
 )
@@ -180,7 +182,10 @@ _PER_UNIT = re.compile(
 
 def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
     """Drop rule matches the parse shows are not time expressions."""
-    frag = (doc.text if text is None else text)[start:end]
+    text = doc.text if text is None else text
+    frag = text[start:end]
+    if _CLOCK.fullmatch(frag) and _FRACTION_AFTER.match(text, end):
+        return False  # "won in 7:39.89": a race time, not a clock
     low = frag.lower()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -215,6 +220,8 @@ def _part_of_a_name(span: Span) -> bool:
     first, last = span[0], span[-1]
     nxt = doc[span.end] if span.end < len(doc) else None
     parsed = doc.has_annotation("DEP")
+    if first.is_title and first.ent_type_ in _NAME_LABELS and first.ent_iob_ == "I":
+        return doc[first.i - 1].is_title  # the end of a name begun before it: "Jamie Noon"
     if nxt is not None and first.is_title and nxt.is_title:
         if last.ent_type_ in _NAME_LABELS and nxt.ent_iob_ == "I":
             return True
