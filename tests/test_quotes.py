@@ -501,6 +501,28 @@ def test_the_company_described_nowhere_is_the_one_the_sentence_before_is_about(n
     ]
 
 
+def test_a_described_organisation_and_a_newspaper(nlp):
+    # words before the noun ("the Japanese car maker") do not stop the description
+    text = (
+        "Mitsubishi Motors, Japan's fourth-largest car maker, has been hit by scandal. "
+        "The Japanese car maker said it was looking for more backing."
+    )
+    assert _speakers(nlp, text) == [("The Japanese car maker", "Mitsubishi Motors")]
+    # "the paper" is the newspaper the article names as one, not the story's subject
+    text = (
+        "The Mirror newspaper said it had been handed a dossier. The paper said the document "
+        "had been found in a street.\n\n"
+        "The IMF will cut its growth estimate for Germany, the Financial Times reported. The "
+        "IMF has also revised eurozone forecasts, the paper said."
+    )
+    assert _speakers(nlp, text) == [
+        ("The Mirror newspaper", "Mirror"),
+        ("The paper", "Mirror"),
+        ("the Financial Times", "Financial Times"),
+        ("the paper", None),  # not named as a newspaper; never the IMF
+    ]
+
+
 def test_the_commission_is_the_organisation_of_that_name(nlp):
     text = (
         "The Electoral Commission published its review on Monday. The commission said "

@@ -106,6 +106,7 @@ ORGANISATION_NOUNS: frozenset[str] = _words(
     company firm group bank airline carrier retailer chain carmaker manufacturer maker
     producer operator insurer lender broadcaster publisher club union agency regulator
     watchdog charity organisation organization supermarket brewer conglomerate
+    newspaper paper
     """
 )
 

@@ -149,6 +149,9 @@ INSTITUTION_NOUNS = ORGANISATION_NOUNS | {
 # Nouns that describe the same kind of organisation: "the company" of an article that
 # calls Cairn Energy "a UK oil firm" is Cairn Energy.
 BUSINESS_NOUNS = frozenset({"company", "firm"})
+# A newspaper is the one the article names as one ("the Mirror newspaper"), never the
+# organisation the sentence before is about: that is the story it reports.
+NEWSPAPER_NOUNS = frozenset({"newspaper", "paper"})
 
 # What a sentence opened by "in" can report: "In a CBS News poll, ...".
 FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "census", "estimate"})
@@ -672,6 +675,11 @@ def _later_event_of_cue(tok: Token) -> bool:
     )
 
 
+def _describing_word(tok: Token) -> bool:
+    """A common adjective or noun before a noun ("the [Japanese] [car] maker")."""
+    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "NOUN") and tok.n_lefts == 0
+
+
 def _opens_event_time(tok: Token) -> bool:
     """ "after", "when", ... opening a clause (the parser makes "when" an adverb)."""
     return tok.dep_ in ("mark", "advmod") and tok.lower_ in EVENT_TIME_MARKS
@@ -1152,7 +1160,11 @@ class _Builder:
                 hit = self.role_holder(
                     " ".join(w for w in self.text[s:e].lower().split() if w != "the")
                 )
-                return hit if hit is not None else (None, None, None)
+                if hit is not None:
+                    return hit
+                if head.pos_ != "NOUN" or noun not in ORGANISATION_NOUNS:
+                    return None, None, None
+                # "the Japanese car maker": the organisation described, as below
         if m is None and head is not None and head.pos_ == "PROPN":
             named = self.full_name(_strip_honorific(self.text[s:e]))
             if named is not None:
@@ -1201,6 +1213,13 @@ class _Builder:
             definite = low.split()[0] == "the"
             one_noun = words == [head.lower_] and head.tag_ != "NNS"
             definite_noun = definite and one_noun and head.pos_ == "NOUN"
+            # "the Japanese car maker": the noun with only common words before it
+            described_noun = (
+                definite
+                and head.pos_ == "NOUN"
+                and head.tag_ != "NNS"
+                and len(words) == 1 + sum(1 for c in head.lefts if _describing_word(c))
+            )
             if definite_noun and noun in INSTITUTION_NOUNS:
                 # "the commission" after "the Electoral Commission", when no other
                 # organisation was named since ("Halifax said ... the bank said" is not
@@ -1208,11 +1227,11 @@ class _Builder:
                 hit = self.organisation_named_with(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
-            if definite_noun and noun in ORGANISATION_NOUNS:
+            if described_noun and noun in ORGANISATION_NOUNS:
                 hit = self.described_organisation(noun)
                 if hit is not None and self.last_organisation_before(s) == hit[0]:
                     return hit
-                hit = self.organisation_in_topic(head)
+                hit = self.organisation_in_topic(head) if noun not in NEWSPAPER_NOUNS else None
                 if hit is not None and hit[2] == "ORG":
                     return hit
             if one_noun and noun in FINDING_NOUNS | SPOKESPERSON_NOUNS:
@@ -1493,18 +1512,23 @@ class _Builder:
 
     def described_organisation(self, noun: str) -> tuple[str | None, str | None, str | None] | None:
         """For "the firm": the one organisation that the article describes with that
-        noun ("Cairn Energy, a UK oil firm", "oil firm Yukos"); "company" and "firm"
-        describe the same. None when no organisation, or more than one, is. The caller
-        also wants it named last (on BBC, a firm described earlier but not the one
-        named last was another company's speaker)."""
+        noun ("Cairn Energy, a UK oil firm", "oil firm Yukos", "the Mirror newspaper");
+        "company" and "firm" describe the same, as do "newspaper" and "paper". None when
+        no organisation, or more than one, is. The caller also wants it named last (on
+        BBC, a firm described earlier but not the one named last was another company's
+        speaker)."""
         if noun not in self.described_orgs:
-            kin = {noun} | (BUSINESS_NOUNS if noun in BUSINESS_NOUNS else set())
+            kin = {noun} | next((k for k in (BUSINESS_NOUNS, NEWSPAPER_NOUNS) if noun in k), set())
             found: dict[str | None, tuple[str | None, str | None, str | None]] = {}
             for t in self.doc:
                 if t.pos_ != "NOUN" or t.tag_ == "NNS" or t.lemma_.lower() not in kin:
                     continue  # "the firms Young & Rubicam and J Walter Thompson": not one
                 named = [t.head] if t.dep_ in ("appos", "compound") else []
-                named += [c for c in t.children if c.dep_ == "appos"]
+                named += [
+                    c
+                    for c in t.children
+                    if c.dep_ == "appos" or (c.dep_ == "compound" and kin == NEWSPAPER_NOUNS)
+                ]  # "the Mirror newspaper" names it; "a Wembley firm" works there
                 for n in named:
                     m = self.mention_over(n.idx, n.idx + len(n.text))
                     if m is not None and _label(m) == "ORG":
