@@ -208,11 +208,12 @@ _TITLE_DETERMINERS = {"this", "last", "next", "that", "every"}
 def _part_of_a_name(span: Span) -> bool:
     """The words belong to a name: "the Sunday Times", "Twentieth Century Fox", "Last Christmas".
 
-    Three signs: the model's entity of a naming kind runs on past the expression; the
-    expression follows "the" or a possessive and modifies the capitalised proper noun
-    right after it; or it opens with a capitalised "This"/"Last"/... in the middle of a
-    sentence written in lower case. A sentence-initial date before a subject
-    ("December Microsoft said") shows none, and a year dates the event it names.
+    Four signs: the model's entity of a naming kind began on the capitalised word
+    before the expression ("Jamie Noon") or runs on past it; the expression follows "the"
+    or a possessive and modifies the capitalised proper noun right after it; or it opens
+    with a capitalised "This"/"Last"/... in the middle of a sentence written in lower
+    case. A sentence-initial date before a subject ("December Microsoft said") shows
+    none, and a year dates the event it names.
     """
     if any(c.isdigit() for c in span.text):
         return False  # "the 2006 World Cup", "the 11 September attack"
@@ -220,8 +221,9 @@ def _part_of_a_name(span: Span) -> bool:
     first, last = span[0], span[-1]
     nxt = doc[span.end] if span.end < len(doc) else None
     parsed = doc.has_annotation("DEP")
-    if first.is_title and first.ent_type_ in _NAME_LABELS and first.ent_iob_ == "I":
-        return doc[first.i - 1].is_title  # the end of a name begun before it: "Jamie Noon"
+    begun_before = first.ent_type_ in _NAME_LABELS and first.ent_iob_ == "I"
+    if begun_before and first.is_title and doc[first.i - 1].is_title:
+        return True  # "Jamie Noon"
     if nxt is not None and first.is_title and nxt.is_title:
         if last.ent_type_ in _NAME_LABELS and nxt.ent_iob_ == "I":
             return True
