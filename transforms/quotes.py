@@ -675,14 +675,14 @@ def _later_event_of_cue(tok: Token) -> bool:
     )
 
 
-def _describing_word(tok: Token) -> bool:
-    """A common adjective or noun before a noun ("the [Japanese] [car] maker")."""
-    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "NOUN") and tok.n_lefts == 0
-
-
 def _opens_event_time(tok: Token) -> bool:
     """ "after", "when", ... opening a clause (the parser makes "when" an adverb)."""
     return tok.dep_ in ("mark", "advmod") and tok.lower_ in EVENT_TIME_MARKS
+
+
+def _describing_word(tok: Token) -> bool:
+    """A common adjective or noun before a noun ("the [Japanese] [car] maker")."""
+    return tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "NOUN") and tok.n_lefts == 0
 
 
 def _is_content_word(tok: Token) -> bool:
@@ -1518,7 +1518,7 @@ class _Builder:
         BBC, a firm described earlier but not the one named last was another company's
         speaker)."""
         if noun not in self.described_orgs:
-            kin = {noun} | next((k for k in (BUSINESS_NOUNS, NEWSPAPER_NOUNS) if noun in k), set())
+            kin = next((k for k in (BUSINESS_NOUNS, NEWSPAPER_NOUNS) if noun in k), {noun})
             found: dict[str | None, tuple[str | None, str | None, str | None]] = {}
             for t in self.doc:
                 if t.pos_ != "NOUN" or t.tag_ == "NNS" or t.lemma_.lower() not in kin:
@@ -1527,7 +1527,7 @@ class _Builder:
                 named += [
                     c
                     for c in t.children
-                    if c.dep_ == "appos" or (c.dep_ == "compound" and kin == NEWSPAPER_NOUNS)
+                    if c.dep_ == "appos" or (c.dep_ == "compound" and noun in NEWSPAPER_NOUNS)
                 ]  # "the Mirror newspaper" names it; "a Wembley firm" works there
                 for n in named:
                     m = self.mention_over(n.idx, n.idx + len(n.text))
