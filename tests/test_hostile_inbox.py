@@ -38,3 +38,6 @@ def test_a_run_over_broken_and_hostile_inputs_loads_every_good_file(prefect_api,
     assert "articles" in tables
     for path, reason in quarantined:
         assert f"quarantined {path}: {reason}" in result.output
+    for note in expected.notes:
+        assert f"note {note.source_path}: {note.kind} ({note.detail})" in result.output
+    assert "unreadable_date" in {note.kind for note in expected.notes}

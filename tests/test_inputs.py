@@ -134,6 +134,8 @@ def build_inbox(root: Path) -> Path:
     w("bad-sidecar.meta.json", b'{"title": ')
     w("good-sidecar.txt", b"Markets fell sharply.")
     w("good-sidecar.meta.json", json.dumps({"published": "2025-02-13", "id": "s-1"}).encode())
+    w("bad-date.txt", b"Rates were cut on Monday.")
+    w("bad-date.meta.json", json.dumps({"published": "next Tuesday"}).encode())
     w("bad-front-matter.md", b"---\ntitle: [unclosed\n---\nBody text.")
     w("rule.md", b"---\nA paragraph between two rules.\n---\nMore text.")
     w(".hidden/secret.txt", b"Hidden folders are skipped.")
@@ -197,10 +199,10 @@ def test_good_files_load_beside_the_bad_ones(read, inbox_dir):
     loaded = {name_of(a.source_path, inbox_dir) for a in read.parsed}
     quarantined_names = {name_of(q.source_path, inbox_dir) for q in read.quarantined}
     assert loaded.isdisjoint({q.split("#")[0] for q in quarantined_names} - {"feed.jsonl"})
-    assert len(loaded) == 23
+    assert len(loaded) == 24
     assert len(read.quarantined) == 23
     # every article file is accounted for: loaded or quarantined (hidden ones are not seen)
-    assert read.files_seen == len(loaded | {q.split("#")[0] for q in quarantined_names}) == 44
+    assert read.files_seen == len(loaded | {q.split("#")[0] for q in quarantined_names}) == 45
     for a in read.parsed:
         assert a.text and a.text == a.text.strip()
         assert a.article_id == article_id_for(a.text)
@@ -397,6 +399,15 @@ def test_sidecars_and_front_matter(read, inbox_dir):
     )
     assert_quarantined(
         read, inbox_dir, "bad-front-matter.md", "malformed_metadata", "bad YAML front matter"
+    )
+    # a date that is no date: the article loads, undated, and the run says why
+    undated = article(read, inbox_dir, "bad-date.txt")
+    assert (undated.published_date, undated.published_source) == (None, "unknown")
+    [note] = [n for n in read.notes if name_of(n.source_path, inbox_dir) == "bad-date.txt"]
+    assert (note.kind, note.detail) == (
+        "unreadable_date",
+        "metadata date 'next Tuesday' is not a date; the publication date is unknown, so "
+        "relative dates stay unresolved",
     )
     rule = article(read, inbox_dir, "rule.md")
     assert rule.text == "---\nA paragraph between two rules.\n---\nMore text."

@@ -186,13 +186,46 @@ def test_max_chars_quarantines_texts_longer_than_the_model_takes():
     assert (row.reason, row.detail) == ("oversized", "text has 4999 characters > limit 100")
 
 
-def test_a_bad_metadata_date_is_ignored_not_fatal():
-    article = only_article(parse_file("a.md", b"---\ntitle: X\npublished: 2025-02-30\n---\nBody."))
+def test_a_bad_metadata_date_is_ignored_not_fatal_and_noted():
+    result = parse_file("2025-02-28/a.md", b"---\ntitle: X\npublished: 2025-02-30\n---\nBody.")
+    article = only_article(result)
     assert (article.title, article.published_date, article.published_source) == (
         "X",
-        None,
-        "unknown",
+        date(2025, 2, 28),
+        "path",
     )
+    [note] = result.notes
+    assert (note.source_path, note.kind, note.detail) == (
+        "2025-02-28/a.md",
+        "unreadable_date",
+        "metadata date '2025-02-30' is not a date; the publication date comes from the file's path",
+    )
+
+
+def test_a_bad_metadata_date_notes_each_record_and_what_dated_it_instead():
+    lines = [
+        {"text": "LONDON, 3 March 2025 - Rates fell.", "date": "yesterday"},
+        {"text": "Rates rose.", "date": "2025-03-04"},
+        {"text": "Rates held.", "date": 20250305},
+    ]
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    result = parse_file("feed/wire.jsonl", data)
+    assert [(a.published_date, a.published_source) for a in result.articles] == [
+        (date(2025, 3, 3), "dateline"),
+        (date(2025, 3, 4), "metadata"),
+        (None, "unknown"),
+    ]
+    assert [(n.source_path, n.detail) for n in result.notes] == [
+        (
+            "feed/wire.jsonl#line 1",
+            "metadata date 'yesterday' is not a date; the publication date comes from the dateline",
+        ),
+        (
+            "feed/wire.jsonl#line 3",
+            "metadata date '20250305' is not a date; the publication date is unknown, so "
+            "relative dates stay unresolved",
+        ),
+    ]
 
 
 def test_language_from_metadata_or_a_cheap_guess():

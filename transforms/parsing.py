@@ -37,7 +37,8 @@ is quarantined with its line number (`path#line N`) and the good lines load.
 YAML front matter is a `---` block at the very top that names a known metadata key;
 another `---` block is text. Front matter or a sidecar that cannot be read quarantines
 the file (`malformed_metadata` / `malformed_json`, the detail naming the sidecar); a
-metadata date that is not a real date (`2025-02-30`) is ignored like any unknown date.
+metadata date that is not a real date (`2025-02-30`) is ignored like any unknown date and
+reported in a `Note` of kind `unreadable_date` (the article loads).
 
 A text with no letter at all (only digits, punctuation or symbols) is quarantined as
 `missing_text`; a text with letters but no sentence punctuation loads. Text is never
@@ -82,6 +83,12 @@ DEFAULT_MAX_CHARS = 1_000_000
 # Keys of news-please, newspaper, trafilatura and the corpus format, in order of preference.
 TEXT_KEYS = ("maintext", "text", "body", "content")
 DATE_KEYS = ("published", "date_publish", "publish_date", "date", "dct", "date_published")
+# What a note on a metadata date that is no date says happened instead
+PUBLISHED_FALLBACK = {
+    "path": "the publication date comes from the file's path",
+    "dateline": "the publication date comes from the dateline",
+    "unknown": "the publication date is unknown, so relative dates stay unresolved",
+}
 SOURCE_KEYS = ("source", "source_domain", "sitename", "hostname")
 ID_KEYS = ("id", "external_id")
 LANGUAGE_KEYS = ("language", "lang", "locale")
@@ -116,7 +123,7 @@ QUARANTINE_REASONS = (
     "unreadable",
 )
 # Notes are about inputs that DID load (or were deliberately left alone): not quarantine.
-NOTE_KINDS = ("replaced_bytes", "symlinked_folder", "hidden")
+NOTE_KINDS = ("replaced_bytes", "unreadable_date", "symlinked_folder", "hidden")
 
 # Dates in HTML come from the page's metadata and markup only, with a fixed upper bound,
 # so the result never depends on the day of the run.
@@ -154,6 +161,7 @@ class Article:
     language: str | None
     encoding: str = "utf-8"  # utf-8 | utf-8-sig | utf-16 | utf-32 | cp1252 | latin-1 | ...
     decode_replacements: int = 0  # invalid byte sequences replaced with U+FFFD
+    unreadable_date: str | None = None  # a metadata date that is no date, as written
 
 
 @dataclass(frozen=True)
@@ -659,7 +667,9 @@ def build_article(
             "missing_text",
             f"text has no letters, only digits, punctuation or symbols ({len(text)} characters)",
         )
-    published = parse_date(_first(meta, DATE_KEYS))
+    meta_date = _first(meta, DATE_KEYS)
+    published = parse_date(meta_date)
+    unreadable_date = str(meta_date) if meta_date is not None and published is None else None
     published_source = "metadata"
     if published is None:
         published, published_source = date_from_path(source_path), "path"
@@ -685,6 +695,7 @@ def build_article(
         language=language,
         encoding=encoding,
         decode_replacements=decode_replacements,
+        unreadable_date=unreadable_date,
     )
 
 
@@ -926,6 +937,18 @@ def parse_file(
                 f"replaced with U+FFFD, the first at byte {decoded.first_error}",
             )
         )
+    for article in result.articles:
+        if article.unreadable_date is not None:
+            where = f"#{article.source_item}" if article.source_item else ""
+            result.notes.append(
+                Note(
+                    source_path + where,
+                    digest,
+                    "unreadable_date",
+                    f"metadata date {article.unreadable_date[:80]!r} is not a date; "
+                    + PUBLISHED_FALLBACK[article.published_source],
+                )
+            )
     return result
 
 
