@@ -647,6 +647,21 @@ def test_pronoun_does_not_resolve_across_gender(nlp):
     assert (r["speaker"], r["speaker_name"]) == ("She", "Jones")
 
 
+def test_gender_comes_from_a_persons_own_clauses_not_from_what_they_say_of_another(nlp):
+    # "her" after "the 30-year-old" and "she" after "says" are Radcliffe, not Richards;
+    # Radcliffe's own clauses name places, which take no "he" or "she"
+    text = (
+        "Paula Radcliffe will run in New York in November. Sports psychologist Hugh "
+        "Richards says the 30-year-old must draw on her past achievements. Radcliffe "
+        'described her decision to enter the New York race as "impulsive". Her aims could '
+        "be simple, but Richards says she must avoid emotional targets. Radcliffe told "
+        "reporters in London her training had gone well. \u201cThe heat stress was the "
+        "primary factor that tripped her up in Athens,\u201d he said."
+    )
+    r = _find(_rows(nlp, text), "The heat stress")
+    assert (r["speaker"], r["speaker_name"]) == ("he", "Hugh Richards")
+
+
 def test_role_resolves_to_the_name_in_apposition(nlp):
     text = (
         '"In a sense, we have hardly started," the new chair of the Internet '

@@ -295,6 +295,23 @@ def _antecedent(tok: Token) -> Token | None:
     return verb.head
 
 
+def _in_clause_of_another_subject(tok: Token, verb: Token) -> bool:
+    """``tok`` lies in a clause below ``verb`` whose subject is a noun, not a pronoun,
+    and not in that subject: "[Richards says] the 30-year-old must draw on her past"
+    (her is the 30-year-old), but "[Radcliffe said] her training went well"."""
+    t = tok
+    while t.i != verb.i and t.head.i != t.i:
+        t = t.head
+        if t.i != verb.i and any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.pos_ != "PRON"
+            and not c.left_edge.i <= tok.i <= c.right_edge.i
+            for c in t.children
+        ):
+            return True
+    return False
+
+
 def _nationality_of_one(head: Token, mention: dict) -> bool:
     """ "the American", "The Russian", "the Irishman": one person named by nationality
     (a NORP mention heading a singular noun phrase), not "the Kiwis", "the Tories" or
@@ -918,9 +935,11 @@ class _Builder:
 
     def _clause_pronouns(self) -> Iterator[tuple[str, str]]:
         """(entity id, "m" | "f") per clause whose subject is a person, by the
-        pronouns in it after the subject, where they agree and no other name stands
-        in the clause. Objects of the clause's own verb are someone else ("Clinton
-        blasted him")."""
+        pronouns in it after the subject, where they agree and no other person is
+        named in the clause (a place or an organisation is no "he" or "she"). Objects
+        of the clause's own verb are someone else ("Clinton blasted him"), and so are
+        pronouns in a clause with a subject of its own ("Richards says the
+        30-year-old must draw on her past")."""
         if not self.has_parse:
             return
         for m in self.mentions:
@@ -937,7 +956,7 @@ class _Builder:
                     self.mention_starts, hi
                 )
             ]
-            if any(o.get("entity_id") != eid for o in inside):
+            if any(o.get("entity_id") != eid and _label(o) in PERSON_LABELS for o in inside):
                 continue
             said = {
                 PRONOUN_GENDER[t.lower_]
@@ -946,6 +965,7 @@ class _Builder:
                 and t.i > head.i
                 and not (t.head == verb and t.dep_ in ("dobj", "dative"))
                 and not self.inside_quote(t.idx)
+                and not _in_clause_of_another_subject(t, verb)
             }
             if len(said) == 1:
                 yield eid, said.pop()
