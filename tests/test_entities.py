@@ -352,6 +352,30 @@ def test_name_in_apposition_to_a_title_is_a_person(nlp):
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [
+        # the model tags every "Eriksson" ORG; "coach" before his full name outweighs it
+        (
+            'England coach Sven-Goran Eriksson has named his team. "Shaun Wright-Phillips '
+            'will start," said Eriksson. Eriksson also revealed that Brown will play.',
+            "Eriksson",
+            "PERSON",
+        ),
+        # a name headed by an organisation noun stays an organisation
+        (
+            "Vivendi adviser Deutsche Bank was also named in the complaint. Deutsche Bank "
+            "denied wrongdoing.",
+            "Deutsche Bank",
+            "ORG",
+        ),
+    ],
+)
+def test_a_title_before_a_full_name_makes_a_person(nlp, text, name, label):
+    labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
+    assert labels[name] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
         # the model calls these companies a person or a place; what the article says
         # of them makes them organisations
         ("Swiss cement firm Holcim has bid $800m for two Indian cement firms.", "Holcim", "ORG"),

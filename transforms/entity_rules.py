@@ -539,6 +539,19 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
     return Part(a, b, honorific, title)
 
 
+def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
+    """The word before doc[start:end] is a person's title that the parse makes a noun
+    modifying the name ("coach" in "England coach Sven-Goran Eriksson"), not an
+    adjective ("the official Xinhua News Agency")."""
+    title = doc[start - 1] if start > 0 else None
+    return (
+        title is not None
+        and title.pos_ == "NOUN"
+        and start <= title.head.i < end
+        and _is_title(title.text, PERSON_TITLES)
+    )
+
+
 def preceding_evidence(doc: Doc, start: int) -> tuple[bool, bool]:
     """(honorific, person title) written just before token ``start``, skipping brackets."""
     i = start - 1
@@ -922,6 +935,23 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
             and _described_as_organisation(doc, m.start, m.end)
         ):
             m.certain = "ORG"
+
+    # a person's title written as a noun on a name of two words or more, none of them a
+    # place or a nationality ("England coach Sven-Goran Eriksson", "director Mira
+    # Nair"): a person, however often the model says otherwise (it repeats one error
+    # on every mention of a rare name). One word after a title may be a team or a
+    # company ("champion Arsenal", "market leader Nintendo"), and so may a name headed
+    # by an organisation noun ("Vivendi advisor Deutsche Bank").
+    for m in mentions:
+        if (
+            m.title
+            and not m.certain
+            and len(m.words) > 1
+            and _title_noun_before(doc, m.start, m.end)
+            and not any(label_from_gazetteer(w) for w in m.words)
+            and norm_key(m.words[-1]) not in ORGANISATION_NOUNS
+        ):
+            m.certain = "PERSON"
 
     # honorific + capitalised word the model missed ("Mr Hegseth")
     for i in range(n_tok - 1):
