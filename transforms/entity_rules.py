@@ -547,7 +547,9 @@ def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
     return (
         title is not None
         and title.pos_ == "NOUN"
-        and start <= title.head.i < end
+        # either way round: "coach" modifies the name, or the name is in apposition
+        # to "striker" ("their Welsh striker Craig Bellamy")
+        and (start <= title.head.i < end or doc[end - 1].head.i == title.i)
         and _is_title(title.text, PERSON_TITLES)
     )
 
