@@ -215,6 +215,44 @@ def test_honorific_makes_a_person(blank):
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "heads", "deps", "label"),
+    [
+        # "coach" modifies the name; the model's ORG on every mention is outvoted
+        (
+            ["England", "coach", "Sven", "Eriksson", "spoke", ".", "Sven", "Eriksson", "left"],
+            ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB"],
+            [1, 3, 3, 4, 4, 4, 7, 8, 8],
+            ["compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+            + ["compound", "nsubj", "ROOT"],
+            "PERSON",
+        ),
+        # the name in apposition to "striker"
+        (
+            ["their", "striker", "Craig", "Bellamy", "left", ".", "Craig", "Bellamy", "spoke"],
+            ["PRON", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB"],
+            [1, 4, 3, 1, 4, 4, 7, 8, 8],
+            ["poss", "nsubj", "compound", "appos", "ROOT", "punct", "compound", "nsubj", "ROOT"],
+            "PERSON",
+        ),
+        # "official" as an adjective is no title
+        (
+            ["the", "official", "Xinhua", "Agency", "spoke", ".", "Xinhua", "Agency", "left"],
+            ["DET", "ADJ", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB"],
+            [3, 3, 3, 4, 4, 4, 7, 8, 8],
+            ["det", "amod", "compound", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT"],
+            "ORG",
+        ),
+    ],
+)
+def test_a_title_noun_before_a_full_name_outvotes_the_model(blank, words, pos, heads, deps, label):
+    doc = Doc(blank.vocab, words=words, pos=pos, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 8, label="ORG")]
+    apply_rules(doc)
+    name = " ".join(words[2:4])
+    assert [e.label_ for e in doc.ents if e.text == name] == [label, label]
+
+
 def test_honorific_finds_a_person_the_model_missed(blank):
     doc = make_doc(blank, ["Then", "Ms", "Leavitt", "spoke", "."], [])
     rows = mention_rows(doc)
