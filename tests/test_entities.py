@@ -397,6 +397,20 @@ def test_name_in_apposition_to_a_title_is_a_person(nlp):
             "Eriksson",
             "PERSON",
         ),
+        # a trade is a title too
+        (
+            "Kenteris's lawyer Gregory Ioannidis said the charge was false. Ioannidis "
+            'said: "We will appeal."',
+            "Gregory Ioannidis",
+            "PERSON",
+        ),
+        # an award's category is not its winner's title
+        (
+            "Bening did not win the best supporting actress Academy Award. The Academy "
+            "Award went to Swank.",
+            "Academy Award",
+            "ORG",
+        ),
         # a name headed by an organisation noun stays an organisation
         (
             "Vivendi adviser Deutsche Bank was also named in the complaint. Deutsche Bank "

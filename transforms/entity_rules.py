@@ -88,7 +88,11 @@ PERSON_TITLES = frozenset(
     queen prince princess pope leader champion all-rounder batsman bowler skipper
     winger forward rep congressman congresswoman mp deputy speaker dictator
     chief director ceo founder officer aide adviser advisor official diplomat
-    spinner off-spinner paceman keeper playmaker veteran compatriot"""
+    spinner off-spinner paceman keeper playmaker veteran compatriot fly-half
+    scrum-half full-back flanker sprinter athlete swimmer cyclist golfer boxer jockey
+    actor actress singer rapper comedian presenter novelist playwright poet author
+    writer journalist columnist correspondent economist lawyer attorney solicitor
+    barrister"""
     )
 )
 # Titles stripped from the start of a PERSON span (CoNLL leaves them out).
@@ -542,11 +546,13 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
 def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
     """The word before doc[start:end] is a person's title that the parse makes a noun
     modifying the name ("coach" in "England coach Sven-Goran Eriksson"), not an
-    adjective ("the official Xinhua News Agency")."""
+    adjective ("the official Xinhua News Agency") nor an award's category ("the best
+    supporting actress Academy Award")."""
     title = doc[start - 1] if start > 0 else None
     return (
         title is not None
         and title.pos_ == "NOUN"
+        and not any(t.lower_ == "best" for t in doc[max(0, start - 3) : start - 1])
         # either way round: "coach" modifies the name, or the name is in apposition
         # to "striker" ("their Welsh striker Craig Bellamy")
         and (start <= title.head.i < end or doc[end - 1].head.i == title.i)
