@@ -253,6 +253,25 @@ def test_a_title_noun_before_a_full_name_outvotes_the_model(blank, words, pos, h
     assert [e.label_ for e in doc.ents if e.text == name] == [label, label]
 
 
+def test_a_hyphenated_title_split_by_the_tokenizer_is_still_a_title(blank):
+    # "fly-half" is three tokens: fly - half
+    words = ["France", "fly", "-", "half", "Thomas", "Castaignede", "spoke", "."]
+    words += ["Thomas", "Castaignede", "left"]
+    pos = ["PROPN", "NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    pos += ["PROPN", "PROPN", "VERB"]
+    heads = [5, 3, 3, 5, 5, 6, 6, 6, 9, 10, 10]
+    deps = ["compound", "compound", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
+    deps += ["compound", "nsubj", "ROOT"]
+    spaces = [True, False, False, True, True, True, False, True, True, True, False]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 4, 6, label="ORG"), Span(doc, 8, 10, label="ORG")]
+    apply_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents if "Castaignede" in e.text] == [
+        ("Thomas Castaignede", "PERSON"),
+        ("Thomas Castaignede", "PERSON"),
+    ]
+
+
 def test_honorific_finds_a_person_the_model_missed(blank):
     doc = make_doc(blank, ["Then", "Ms", "Leavitt", "spoke", "."], [])
     rows = mention_rows(doc)

@@ -556,8 +556,22 @@ def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
         # either way round: "coach" modifies the name, or the name is in apposition
         # to "striker" ("their Welsh striker Craig Bellamy")
         and (start <= title.head.i < end or doc[end - 1].head.i == title.i)
-        and _is_title(title.text, PERSON_TITLES)
+        and _is_title(_word_ending_at(doc, title.i), PERSON_TITLES)
     )
+
+
+def _word_ending_at(doc: Doc, i: int) -> str:
+    """The word that token ``i`` ends, with the parts of a hyphenated word the tokenizer
+    split ("fly-half", "all-rounder")."""
+    j = i
+    while (
+        j >= 2
+        and doc[j - 1].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j - 2].whitespace_
+    ):
+        j -= 2
+    return doc[j : i + 1].text
 
 
 def preceding_evidence(doc: Doc, start: int) -> tuple[bool, bool]:
@@ -577,7 +591,7 @@ def preceding_evidence(doc: Doc, start: int) -> tuple[bool, bool]:
             doc[start].dep_,
             doc[start].head.dep_,
         )
-    return False, _is_title(word, PERSON_TITLES)
+    return False, _is_title(_word_ending_at(doc, i), PERSON_TITLES)
 
 
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
