@@ -235,6 +235,17 @@ def test_honorific_makes_a_person(blank):
             ["poss", "nsubj", "compound", "appos", "ROOT", "punct", "compound", "nsubj", "ROOT"],
             "PERSON",
         ),
+        # a title the tokenizer split at its hyphen ("fly-half": fly - half)
+        (
+            ["France", "fly", "-", "half", "Thomas", "Castaignede", "spoke", "."]
+            + ["Thomas", "Castaignede", "left"],
+            ["PROPN", "NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+            + ["PROPN", "PROPN", "VERB"],
+            [5, 3, 3, 5, 5, 6, 6, 6, 9, 10, 10],
+            ["compound", "compound", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
+            + ["compound", "nsubj", "ROOT"],
+            "PERSON",
+        ),
         # "official" as an adjective is no title
         (
             ["the", "official", "Xinhua", "Agency", "spoke", ".", "Xinhua", "Agency", "left"],
@@ -246,30 +257,16 @@ def test_honorific_makes_a_person(blank):
     ],
 )
 def test_a_title_noun_before_a_full_name_outvotes_the_model(blank, words, pos, heads, deps, label):
-    doc = Doc(blank.vocab, words=words, pos=pos, heads=heads, deps=deps)
-    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 8, label="ORG")]
-    apply_rules(doc)
-    name = " ".join(words[2:4])
-    assert [e.label_ for e in doc.ents if e.text == name] == [label, label]
-
-
-def test_a_hyphenated_title_split_by_the_tokenizer_is_still_a_title(blank):
-    # "fly-half" is three tokens: fly - half
-    words = ["France", "fly", "-", "half", "Thomas", "Castaignede", "spoke", "."]
-    words += ["Thomas", "Castaignede", "left"]
-    pos = ["PROPN", "NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
-    pos += ["PROPN", "PROPN", "VERB"]
-    heads = [5, 3, 3, 5, 5, 6, 6, 6, 9, 10, 10]
-    deps = ["compound", "compound", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
-    deps += ["compound", "nsubj", "ROOT"]
-    spaces = [True, False, False, True, True, True, False, True, True, True, False]
-    doc = Doc(blank.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps)
-    doc.ents = [Span(doc, 4, 6, label="ORG"), Span(doc, 8, 10, label="ORG")]
-    apply_rules(doc)
-    assert [(e.text, e.label_) for e in doc.ents if "Castaignede" in e.text] == [
-        ("Thomas Castaignede", "PERSON"),
-        ("Thomas Castaignede", "PERSON"),
+    # the two-word name before the first verb and after the full stop, both tagged ORG
+    verb, stop = pos.index("VERB"), words.index(".")
+    spaces = [
+        not (w == "-" or (i + 1 < len(words) and words[i + 1] == "-")) for i, w in enumerate(words)
     ]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps)
+    doc.ents = [Span(doc, verb - 2, verb, label="ORG"), Span(doc, stop + 1, stop + 3, label="ORG")]
+    apply_rules(doc)
+    name = " ".join(words[verb - 2 : verb])
+    assert [e.label_ for e in doc.ents if e.text == name] == [label, label]
 
 
 def test_honorific_finds_a_person_the_model_missed(blank):
