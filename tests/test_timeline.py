@@ -743,6 +743,34 @@ def test_a_surname_and_a_race_time_are_not_clock_times(nlp):
     ]
 
 
+def test_a_half_of_a_match_or_of_a_season_is_not_a_half_of_the_year(nlp):
+    results = (
+        "Qantas said earnings growth would slow in the second half. It lost 27m euros in "
+        "the first half of the current fiscal year, and exports fell in the second half of "
+        "2004. The conference took place on 3-5 December."
+    )
+    rows = timeline_rows(nlp(results), PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("the second half", "2025-H2"),
+        ("the first half", "2025-H1"),
+        ("the current fiscal year", "2025"),
+        ("the second half of 2004", "2004-H2"),
+        ("December", "2024-12"),  # a range of days, not a score
+    ]
+    # a score (or half-time) makes the article a match report: its halves are the match's
+    match = (
+        "Ireland beat Italy 28-17 on Saturday. Italy led early in the second half, but "
+        "O'Gara's first-half try settled it."
+    )
+    rows = timeline_rows(nlp(match), PUB, [])
+    assert [r["expression"] for r in rows] == ["Saturday"]
+    season = (
+        "He battled back in the second half of the season and recovered from a battering "
+        "in the first half-hour of the final."
+    )
+    assert [r["expression"] for r in timeline_rows(nlp(season), PUB, [])] == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [

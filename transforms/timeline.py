@@ -194,7 +194,35 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
         prev = doc[span.start - 1]
         if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
             return False  # "$500 million a year", "four flights a week": a rate, not a time
+    if _BARE_HALF.fullmatch(low) and _half_of_something_else(span, end):
+        return False
     return not _part_of_a_name(span)
+
+
+# "the first half" with no year: a half of the year only when nothing says of what else
+_BARE_HALF = re.compile(r"(?:the\s+)?(?:first|second)[-\s]+half")
+_HALF_OF_A_YEAR = re.compile(r"\b(?:year|\d{4})\b", re.IGNORECASE)
+# what only a match report has: a score ("won 2-0", "a 19-13 loss") or half-time
+_MATCH_REPORT = re.compile(
+    r"\bhalf[- ]?time\b|(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d%.,:/-])"
+    r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.IGNORECASE,
+)
+
+
+def _half_of_something_else(span: Span, end: int) -> bool:
+    """A bare "first/second half" is not a half of the year when it says what it halves
+    ("the second half of the season", "the first half of Wales' 11-9 win", "the first
+    half-hour") or stands in a match report ("a first-half try": the article gives a
+    score such as 2-0 or mentions half-time); "of the current fiscal year" halves a year."""
+    doc = span.doc
+    if doc.text[end : end + 1] == "-" and doc.text[end + 1 : end + 2].isalpha():
+        return True  # "the first half-hour": the tokenizer split a longer word
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        whole = doc[nxt.i + 1 : nxt.right_edge.i + 1].text
+        return not _HALF_OF_A_YEAR.search(whole)
+    return bool(_MATCH_REPORT.search(doc.text))
 
 
 # entity labels whose names can start with a day, month or part of day
