@@ -743,32 +743,36 @@ def test_a_surname_and_a_race_time_are_not_clock_times(nlp):
     ]
 
 
-def test_a_half_of_a_match_or_of_a_season_is_not_a_half_of_the_year(nlp):
+def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp):
     results = (
         "Qantas said earnings growth would slow in the second half. It lost 27m euros in "
-        "the first half of the current fiscal year, and exports fell in the second half of "
-        "2004. The conference took place on 3-5 December."
+        "the first half of the current fiscal year, a loss for the third quarter of $226m. "
+        "Talks on 12-18 sites go on. Exports fell in the second half of 2004. The conference "
+        "took place on 3-5 December."
     )
     rows = timeline_rows(nlp(results), PUB, [])
     assert [(r["expression"], r["value"]) for r in rows] == [
         ("the second half", "2025-H2"),
         ("the first half", "2025-H1"),
         ("the current fiscal year", "2025"),
+        ("the third quarter", "2024-Q3"),  # "of" an amount: not what the quarter divides
         ("the second half of 2004", "2004-H2"),
-        ("December", "2024-12"),  # a range of days, not a score
+        ("December", "2024-12"),  # a range of days
     ]
     # a score (or half-time) makes the article a match report: its halves are the match's
     match = (
         "Ireland beat Italy 28-17 on Saturday. Italy led early in the second half, but "
-        "O'Gara's first-half try settled it."
+        "O'Gara's first-half try settled it as the game entered the final quarter."
     )
     rows = timeline_rows(nlp(match), PUB, [])
     assert [r["expression"] for r in rows] == ["Saturday"]
+    results_line = "Man City 0-2 Man Utd\n\nRooney scored in the second half."
+    assert timeline_rows(nlp(results_line), PUB, []) == []
     season = (
         "He battled back in the second half of the season and recovered from a battering "
-        "in the first half-hour of the final."
+        "in the first half-hour of the final, the best of the past quarter of a century."
     )
-    assert [r["expression"] for r in timeline_rows(nlp(season), PUB, [])] == []
+    assert [r["expression"] for r in timeline_rows(nlp(season), PUB, [])] == ["a century"]
 
 
 @pytest.mark.parametrize(

@@ -194,35 +194,55 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
         prev = doc[span.start - 1]
         if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
             return False  # "$500 million a year", "four flights a week": a rate, not a time
-    if _BARE_HALF.fullmatch(low) and _half_of_something_else(span, end):
+    if _BARE_PART.fullmatch(low) and _part_of_something_else(span, end):
         return False
     return not _part_of_a_name(span)
 
 
-# "the first half" with no year: a half of the year only when nothing says of what else
-_BARE_HALF = re.compile(r"(?:the\s+)?(?:first|second)[-\s]+half")
-_HALF_OF_A_YEAR = re.compile(r"\b(?:year|\d{4})\b", re.IGNORECASE)
-# what only a match report has: a score ("won 2-0", "a 19-13 loss") or half-time
-_MATCH_REPORT = re.compile(
-    r"\bhalf[- ]?time\b|(?<![\d.,:/-])\d{1,3}-\d{1,3}(?![\d%.,:/-])"
-    r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
-    re.IGNORECASE,
+# "the first half", "the final quarter" with no year: a part of the year only when
+# nothing says of what else
+_BARE_PART = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|final|last|past)[-\s]+(?:half|quarter)"
 )
+_OF_A_TIME = re.compile(r"\b(?:year|decade|century|\d{4}s?)\b|'\d0s", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\d.,:/$\u00a3\u20ac-])(\d{1,2})-(\d{1,2})(?![\d%.,:/-])")
+_HALF_TIME = re.compile(r"\bhalf[- ]?time\b", re.IGNORECASE)
 
 
-def _half_of_something_else(span: Span, end: int) -> bool:
-    """A bare "first/second half" is not a half of the year when it says what it halves
-    ("the second half of the season", "the first half of Wales' 11-9 win", "the first
-    half-hour") or stands in a match report ("a first-half try": the article gives a
-    score such as 2-0 or mentions half-time); "of the current fiscal year" halves a year."""
+def _match_report(text: str) -> bool:
+    """The article reports a match: it mentions half-time or gives a score. Prose writes
+    a score with the larger number first ("won 2-0", "a 19-13 loss") and a range going
+    up ("12-18 months"); a results line puts the score between two names ("Man City 0-2
+    Man Utd")."""
+    if _HALF_TIME.search(text):
+        return True
+    for m in _SCORE.finditer(text):
+        if int(m.group(1)) >= int(m.group(2)):
+            return True
+        before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
+        if before[-1:].isalpha() and before.split()[-1][:1].isupper() and after[:1].isupper():
+            return True
+    return False
+
+
+def _part_of_something_else(span: Span, end: int) -> bool:
+    """A bare "first half" or "final quarter" is no part of the year when it says what
+    it divides ("the second half of the season", "the past quarter of a century", "the
+    first half of Wales' 11-9 win"), runs on into a longer word ("the first half-hour")
+    or stands in a match report ("a first-half try", "as the game entered the final
+    quarter"); "of the current fiscal year" or "of the '80s" divides a time."""
     doc = span.doc
     if doc.text[end : end + 1] == "-" and doc.text[end + 1 : end + 2].isalpha():
         return True  # "the first half-hour": the tokenizer split a longer word
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
-        whole = doc[nxt.i + 1 : nxt.right_edge.i + 1].text
-        return not _HALF_OF_A_YEAR.search(whole)
-    return bool(_MATCH_REPORT.search(doc.text))
+        whole = doc[nxt.i + 1 : nxt.right_edge.i + 1]
+        if not whole or whole[0].like_num or whole[0].is_currency:
+            return False  # "a loss for the third quarter of $226.3 million"
+        if whole[0].lower_ in ("a", "an"):
+            return True  # "the past quarter of a century": a share of a length
+        return not _OF_A_TIME.search(whole.text)
+    return _match_report(doc.text)
 
 
 # entity labels whose names can start with a day, month or part of day
