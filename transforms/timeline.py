@@ -139,9 +139,12 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def timex_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the temporal expressions of ``doc`` (sorted, non-overlapping)."""
-    text = doc.text
+def timex_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of the temporal expressions of ``doc`` (sorted, non-overlapping).
+
+    ``text`` is ``doc.text`` when the caller has it already (``Doc.text`` joins every
+    token anew)."""
+    text = doc.text if text is None else text
     spans = list(find_candidates(text))
     spans.sort()
     starts = [s for s, _ in spans]
@@ -194,7 +197,7 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
         prev = doc[span.start - 1]
         if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
             return False  # "$500 million a year", "four flights a week": a rate, not a time
-    if _BARE_PART.fullmatch(low) and _part_of_something_else(span, end):
+    if _BARE_PART.fullmatch(low) and _part_of_something_else(span, end, text):
         return False
     return not _part_of_a_name(span)
 
@@ -219,20 +222,21 @@ def _match_report(text: str) -> bool:
     for m in _SCORE.finditer(text):
         if int(m.group(1)) >= int(m.group(2)):
             return True
-        before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
-        if before[-1:].isalpha() and before.split()[-1][:1].isupper() and after[:1].isupper():
+        name_before = text[max(0, m.start() - 40) : m.start()].split()[-1:]
+        name_after = text[m.end() : m.end() + 40].split()[:1]
+        if name_before and name_after and name_before[0].istitle() and name_after[0].istitle():
             return True
     return False
 
 
-def _part_of_something_else(span: Span, end: int) -> bool:
+def _part_of_something_else(span: Span, end: int, text: str) -> bool:
     """A bare "first half" or "final quarter" is no part of the year when it says what
     it divides ("the second half of the season", "the past quarter of a century", "the
     first half of Wales' 11-9 win"), runs on into a longer word ("the first half-hour")
     or stands in a match report ("a first-half try", "as the game entered the final
     quarter"); "of the current fiscal year" or "of the '80s" divides a time."""
     doc = span.doc
-    if doc.text[end : end + 1] == "-" and doc.text[end + 1 : end + 2].isalpha():
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
         return True  # "the first half-hour": the tokenizer split a longer word
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
@@ -242,7 +246,7 @@ def _part_of_something_else(span: Span, end: int) -> bool:
         if whole[0].lower_ in ("a", "an"):
             return True  # "the past quarter of a century": a share of a length
         return not _OF_A_TIME.search(whole.text)
-    return _match_report(doc.text)
+    return _match_report(text)
 
 
 # entity labels whose names can start with a day, month or part of day
@@ -679,8 +683,9 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
     ``published`` anchors relative expressions; without it they stay ``unresolved``.
     """
     published = _as_date(published)
+    text = doc.text  # Doc.text joins every token: read it once
     try:
-        spans = timex_spans(doc)
+        spans = timex_spans(doc, text)
     except Exception:  # noqa: BLE001  (odd input must never break a run)
         return []
     rows: list[dict] = []
@@ -688,7 +693,6 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
     ref_any: date | None = None  # the start of the date last mentioned ("that year")
     # a month or year mentioned after the last day ("last October"): "YYYY-MM" / "YYYY"
     coarse: str | None = None
-    text = doc.text  # Doc.text joins every token: read it once
     # (start_char, entity_id) of the mentions, sorted: each row looks up its sentence's
     located = sorted(
         (
