@@ -743,6 +743,17 @@ def test_a_surname_and_a_race_time_are_not_clock_times(nlp):
     ]
 
 
+def test_an_amount_per_unit_of_time_is_a_rate_not_a_duration(nlp):
+    text = (
+        "It spends $500 million a year on four flights a week. Mr Brown wanted to provide "
+        "$10bn (\u00a35.38bn) a year and the ministry lost 1bn CFA francs ($2m; \u00a31m) a "
+        "month. The talks took a year."
+    )
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [("a year", "P1Y")]
+    assert rows[0]["start_char"] == text.rindex("a year")
+
+
 def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp):
     results = (
         "Qantas said earnings growth would slow in the second half. It lost 27m euros in "

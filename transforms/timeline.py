@@ -194,12 +194,23 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
     if span is None or not len(span):
         return True
     if _PER_UNIT.match(low) and span.start > 0:
-        prev = doc[span.start - 1]
+        prev = _before_brackets(doc, span.start - 1)
         if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
             return False  # "$500 million a year", "four flights a week": a rate, not a time
     if _BARE_PART.fullmatch(low) and _part_of_something_else(span, end, text):
         return False
     return not _part_of_a_name(span)
+
+
+def _before_brackets(doc: Doc, i: int) -> Token:
+    """Token ``i``, or the one before the brackets it closes: "$10bn (\u00a35.38bn) a year"
+    is a rate like "$10bn a year"."""
+    if doc[i].text != ")":
+        return doc[i]
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if doc[k].text == "(":
+            return doc[k - 1] if k > 0 else doc[i]
+    return doc[i]
 
 
 # "the first half", "the final quarter" with no year: a part of the year only when
