@@ -203,13 +203,15 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
 
 
 def _before_brackets(doc: Doc, i: int) -> Token:
-    """Token ``i``, or the one before the brackets it closes: "$10bn (\u00a35.38bn) a year"
-    is a rate like "$10bn a year"."""
+    """Token ``i``, or the one before the amount in brackets it closes: "$10bn
+    (\u00a35.38bn) a year" is a rate like "$10bn a year"; "McConnell (Ky.) a month
+    later" is not."""
     if doc[i].text != ")":
         return doc[i]
-    for k in range(i - 1, max(-1, i - 12), -1):
+    for k in range(i - 1, max(0, i - 12), -1):
         if doc[k].text == "(":
-            return doc[k - 1] if k > 0 else doc[i]
+            converted = any(t.like_num or t.is_currency for t in doc[k + 1 : i])
+            return doc[k - 1] if converted else doc[i]
     return doc[i]
 
 
@@ -271,11 +273,12 @@ _TITLE_DETERMINERS = {"this", "last", "next", "that", "every"}
 def _part_of_a_name(span: Span) -> bool:
     """The words belong to a name: "the Sunday Times", "Twentieth Century Fox", "Last Christmas".
 
-    Four signs: the model's entity of a naming kind began on the capitalised word
+    Five signs: the model's entity of a naming kind began on the capitalised word
     before the expression ("Jamie Noon") or runs on past it; the expression follows "the"
-    or a possessive and modifies the capitalised proper noun right after it; or it opens
+    or a possessive and modifies the capitalised proper noun right after it; it opens
     with a capitalised "This"/"Last"/... in the middle of a sentence written in lower
-    case. A sentence-initial date before a subject ("December Microsoft said") shows
+    case; or, in such a sentence, it is written in capitals after a word in capitals
+    ("USA TODAY"). A sentence-initial date before a subject ("December Microsoft said") shows
     none, and a year dates the event it names.
     """
     if any(c.isdigit() for c in span.text):
@@ -297,11 +300,14 @@ def _part_of_a_name(span: Span) -> bool:
     if first.i == 0 or not parsed:
         return False
     prev = doc[first.i - 1]
+    in_lower_case = any(t.is_lower and t.is_alpha and len(t) > 3 for t in first.sent)
+    if first.is_upper and len(first) > 2 and prev.is_upper and prev.is_alpha and in_lower_case:
+        return "\n" not in prev.whitespace_  # "USA TODAY's tally": a name in capitals
     return (
         first.lower_ in _TITLE_DETERMINERS
         and first.is_title
         and (prev.is_alpha or prev.lower_ in _NAME_OPENERS)  # not after a quotation mark
-        and any(t.is_lower and t.is_alpha and len(t) > 3 for t in first.sent)
+        and in_lower_case
     )
 
 
