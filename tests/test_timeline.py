@@ -809,6 +809,28 @@ def test_a_past_plan_takes_the_nearer_weekday(nlp, sentence, published, expected
     assert row["value"] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # what someone tries, seeks or wants to do lies ahead of the trying
+        (
+            "Democrats are trying to get voters to the polls on election day.",
+            "election day",
+            "2016-11-08",
+        ),
+        ("The party wants to hold a vote on Saturday.", "Saturday", "2016-10-01"),
+        ("Aides seek to meet him in November.", "November", "2016-11"),
+        # tried in the past: either side of publication, the nearer
+        ("Aides tried to reach him on Monday.", "Monday", "2016-09-26"),
+        ("Eight men were detained attempting to cross on Monday.", "Monday", "2016-09-26"),
+    ],
+)
+def test_an_aim_looks_ahead(nlp, sentence, expression, expected):
+    rows = timeline_rows(nlp(sentence), date(2016, 9, 28), [])
+    (row,) = _by_expr(rows, expression)
+    assert row["value"] == expected
+
+
 def test_resolve_weekday_nearest():
     thursday = date(2025, 2, 13)
     assert resolve_weekday(4, thursday, "nearest") == date(2025, 2, 14)  # Friday: tomorrow

@@ -53,6 +53,10 @@ _FUTURE_GOVERNORS = {
     "agree",
     "promise",
     "threaten",
+    "try",
+    "seek",
+    "want",
+    "attempt",
 }
 # tokens trimmed from the edges of spaCy entities (TimeBank extents exclude them)
 _EDGE_TRIM = {
@@ -354,7 +358,11 @@ def clause_tense(verb: Token | None, depth: int = 0) -> str | None:
                 return "future"  # "the states expected to be pivotal": a state, not a past
             # "was planning to hold a fund-raiser on Thursday": a plan made in the past
             # may have happened by now
-            return "nearest" if clause_tense(head, depth + 1) == "past" else "future"
+            aim = clause_tense(head, depth + 1)
+            if aim is None and head.tag_ == "VBG" and not _auxiliaries(head):
+                # "were detained attempting to enter Texas on Monday": the detaining's time
+                aim = clause_tense(head.head, depth + 1) if head.head.i != head.i else None
+            return "nearest" if aim == "past" else "future"
         if head.i != verb.i and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to resume trading Tuesday"
         if head.lemma_.lower() == "be" and head.tag_ == "VBD" and verb.i == head.i + 2:
