@@ -261,6 +261,11 @@ def test_no_publication_date_leaves_relative_dates_unresolved(expr, expected):
 def test_holidays():
     assert value("Thanksgiving Day", date(1999, 12, 1), "past") == "1999-11-25"
     assert value("Christmas 2024") == "2024-12-25"
+    # the present speaks of the occurrence nearest publication: the coming election in
+    # September, the Christmas just gone in January; the past of the last one
+    assert value("Election Day", date(2016, 9, 21), "present") == "2016-11-08"
+    assert value("Christmas", date(2017, 1, 5), "present") == "2016-12-25"
+    assert value("Election Day", date(2016, 9, 21), "past") == "2015-11-03"
 
 
 def test_odd_input_never_raises():

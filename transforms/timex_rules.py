@@ -1916,7 +1916,9 @@ def _r_holiday(t, had_the, anchor, tense, ref, context, mod):
         relative = True
         d = fn(anchor.year)
         rel = (m.group(1) or "").strip()
-        if not rel and tense == "nearest":
+        if not rel and tense in ("nearest", "present"):
+            # "as Election Day grows near" in September, "Christmas sales are down" in
+            # January: the present speaks of the occurrence nearest publication
             years = (anchor.year - 1, anchor.year, anchor.year + 1)
             d = min((fn(y) for y in years), key=lambda day: abs((day - anchor).days))
         elif rel == "last" or (not rel and tense != "future" and d > anchor + timedelta(days=31)):
