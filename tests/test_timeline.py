@@ -725,7 +725,8 @@ def test_days_and_seasons_inside_names_are_not_dates(nlp):
         "The Sunday Times reported on Sunday that Suddenly Last Summer had won. "
         "He told ITV1's This Morning that Ant & Dec's Saturday Night Takeaway would return "
         "next week. Twentieth Century Fox is still to decide. Beckham played in the 2006 "
-        "World Cup, a USA TODAY analysis found, and USA TODAY's tally agrees."
+        "World Cup, a USA TODAY analysis found, and USA TODAY's tally agrees. Hit single "
+        "One Night is out, sung by J Noon."
         '\n\n"This day will be remembered," he said, "we need it NOW."'
     )
     rows = timeline_rows(nlp(text), PUB, [])
@@ -760,6 +761,18 @@ def test_an_amount_per_unit_of_time_is_a_rate_not_a_duration(nlp):
     rows = timeline_rows(nlp(text), PUB, [])
     assert [(r["expression"], r["value"]) for r in rows] == [("a month", "P1M"), ("a year", "P1Y")]
     assert rows[1]["start_char"] == text.rindex("a year")
+
+
+def test_a_quarter_as_a_share_and_a_unit_opening_a_longer_word_are_no_times(nlp):
+    text = (
+        "The Fed voted for a quarter point rise. Sales dropped by nearly a quarter, and "
+        "nearly a quarter said they struggled. Arsenal sealed a quarter-final trip after a "
+        "second-half goal. Spending rose on a year-on-year basis. The clamour in some "
+        "quarters grew. Tax payments would be minimal in a quarter that produced a loss."
+    )
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [("a quarter", "P1Q")]
+    assert rows[0]["start_char"] == text.rindex("a quarter")
 
 
 def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp):

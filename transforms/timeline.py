@@ -187,6 +187,22 @@ _PER_UNIT = re.compile(
 )
 
 
+# "a second", "a quarter": the first part of a longer word when a hyphen and letters follow
+_ONE_UNIT = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|over|just\s+over)\s+)?(?:a|an|one)\s+"
+    r"(?:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)"
+)
+_COMPOUND_GOES_ON = re.compile(r"-[^\W\d_]")
+# "nearly a quarter", "some quarters": a share or a source unless a time preposition leads
+_A_QUARTER = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than)\s+)?"
+    r"(?:a|one)\s+quarter"
+)
+_SOME_QUARTERS = re.compile(r"(?:some|several|many|certain|various|other)\s+quarters")
+_AMONG = {"in", "from"}
+_TIME_PREPOSITIONS = {"in", "for", "within", "during", "over", "after", "before", "each", "every"}
+
+
 def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
     """Drop rule matches the parse shows are not time expressions."""
     text = doc.text if text is None else text
@@ -194,9 +210,15 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
     if _CLOCK.fullmatch(frag) and _FRACTION_AFTER.match(text, end):
         return False  # "won in 7:39.89": a race time, not a clock
     low = frag.lower()
+    if _ONE_UNIT.fullmatch(low) and _COMPOUND_GOES_ON.match(text, end):
+        return False  # "a quarter-final", "a second-half goal", "on a year-on-year basis"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
+    if _A_QUARTER.fullmatch(low) and not _a_quarter_of_time(span):
+        return False  # "a quarter point rise", "dropped by nearly a quarter"
+    if _SOME_QUARTERS.fullmatch(low) and span.start > 0 and doc[span.start - 1].lower_ in _AMONG:
+        return False  # "the clamour in some quarters": among some people
     if _PER_UNIT.match(low) and span.start > 0:
         prev = _before_brackets(doc, span.start - 1)
         if prev.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or prev.like_num:
@@ -217,6 +239,17 @@ def _before_brackets(doc: Doc, i: int) -> Token:
             converted = any(t.like_num or t.is_currency for t in doc[k + 1 : i])
             return doc[k - 1] if converted else doc[i]
     return doc[i]
+
+
+def _a_quarter_of_time(span: Span) -> bool:
+    """ "a quarter" is three months after a time preposition and before no noun or "of"
+    ("tax payments would be minimal in a quarter that ..."); else it is a share: "a
+    quarter point rise", "a quarter of the vote", "nearly a quarter said"."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.lower_ == "of"):
+        return False
+    return span.start > 0 and doc[span.start - 1].lower_ in _TIME_PREPOSITIONS
 
 
 # "the first half", "the final quarter" with no year: a part of the year only when
@@ -272,18 +305,30 @@ _NAME_LABELS = {"ORG", "WORK_OF_ART", "FAC", "PERSON", "PRODUCT", "EVENT", "LAW"
 _NAME_OPENERS = {"the", "'s", "\u2019s"}
 # capitalised in mid-sentence only as the first word of a title: "ITV1's This Morning"
 _TITLE_DETERMINERS = {"this", "last", "next", "that", "every"}
+_INITIAL = re.compile(r"[B-HJ-Z]\.?")  # not "A" or "I", which are words
+# words written in lower case in a sentence, unless they are a title: "One Night"
+_PLAIN_TIME_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an one two three four five six seven eight nine ten twelve "
+        "second minute hour day night week weekend month year decade century "
+        "seconds minutes hours days nights weeks months years decades centuries "
+        "morning afternoon evening noon midnight tonight today tomorrow yesterday",
+    )
+)
 
 
 def _part_of_a_name(span: Span) -> bool:
     """The words belong to a name: "the Sunday Times", "Twentieth Century Fox", "Last Christmas".
 
-    Five signs: the model's entity of a naming kind began on the capitalised word
-    before the expression ("Jamie Noon") or runs on past it; the expression follows "the"
-    or a possessive and modifies the capitalised proper noun right after it; it opens
-    with a capitalised "This"/"Last"/... in the middle of a sentence written in lower
-    case; or, in such a sentence, it is written in capitals after a word in capitals
-    ("USA TODAY"). A sentence-initial date before a subject ("December Microsoft said") shows
-    none, and a year dates the event it names.
+    The signs: the model's entity of a naming kind began on the capitalised word before
+    the expression ("Jamie Noon") or runs on past it; the expression follows "the" or a
+    possessive and modifies the capitalised proper noun right after it; it follows an
+    initial ("J Noon"); it is written in Title Case though its words are plain ("One
+    Night") or opens with a capitalised "This"/"Last"/... in the middle of a sentence
+    written in lower case; or, in such a sentence, it is written in capitals after a
+    word in capitals ("USA TODAY"). A sentence-initial date before a subject ("December
+    Microsoft said") shows none, and a year dates the event it names.
     """
     if any(c.isdigit() for c in span.text):
         return False  # "the 2006 World Cup", "the 11 September attack"
@@ -304,7 +349,13 @@ def _part_of_a_name(span: Span) -> bool:
     if first.i == 0 or not parsed:
         return False
     prev = doc[first.i - 1]
+    if _INITIAL.fullmatch(prev.text) and first.is_title:
+        return True  # "J Noon (Newcastle)": a surname after an initial
     in_lower_case = any(t.is_lower and t.is_alpha and len(t) > 3 for t in first.sent)
+    words = [t for t in span if t.is_alpha]
+    plain = all(t.is_title and t.lower_ in _PLAIN_TIME_WORDS for t in words)
+    if plain and in_lower_case and not first.is_sent_start and prev.is_alpha:
+        return True  # "Hit single One Night will follow": a title, not a night
     if first.is_upper and len(first) > 2 and prev.is_upper and prev.is_alpha and in_lower_case:
         return "\n" not in prev.whitespace_  # "USA TODAY's tally": a name in capitals
     return (
