@@ -751,28 +751,31 @@ def test_a_surname_and_a_race_time_are_not_clock_times(nlp):
     ]
 
 
-def test_an_amount_per_unit_of_time_is_a_rate_not_a_duration(nlp):
-    text = (
-        "It spends $500 million a year on four flights a week. Mr Brown wanted to provide "
-        "$10bn (\u00a35.38bn) a year and the ministry lost 1bn CFA francs ($2m; \u00a31m) a "
-        "month. The bill passed the Senate, led by Mitch McConnell (Ky.) a month later. The "
-        "talks took a year."
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount per unit of time is a rate, also with its conversion in brackets
+        (
+            "It spends $500 million a year on four flights a week. Mr Brown wanted to provide "
+            "$10bn (\u00a35.38bn) a year and the ministry lost 1bn CFA francs ($2m; \u00a31m) "
+            "a month. The bill passed the Senate, led by Mitch McConnell (Ky.) a month later. "
+            "The talks took a year.",
+            [("a month", "P1M"), ("a year", "P1Y")],
+        ),
+        # "a quarter" as a share or a source; a unit opening a longer word
+        (
+            "The Fed voted for a quarter point rise. Sales dropped by nearly a quarter, and "
+            "nearly a quarter said they struggled. Arsenal sealed a quarter-final trip after "
+            "a second-half goal. Spending rose on a year-on-year basis. The clamour in some "
+            "quarters grew. Tax payments would be minimal in a quarter that produced a loss.",
+            [("a quarter", "P1Q")],
+        ),
+    ],
+)
+def test_rates_shares_and_longer_words_are_no_times(nlp, text, expected):
     rows = timeline_rows(nlp(text), PUB, [])
-    assert [(r["expression"], r["value"]) for r in rows] == [("a month", "P1M"), ("a year", "P1Y")]
-    assert rows[1]["start_char"] == text.rindex("a year")
-
-
-def test_a_quarter_as_a_share_and_a_unit_opening_a_longer_word_are_no_times(nlp):
-    text = (
-        "The Fed voted for a quarter point rise. Sales dropped by nearly a quarter, and "
-        "nearly a quarter said they struggled. Arsenal sealed a quarter-final trip after a "
-        "second-half goal. Spending rose on a year-on-year basis. The clamour in some "
-        "quarters grew. Tax payments would be minimal in a quarter that produced a loss."
-    )
-    rows = timeline_rows(nlp(text), PUB, [])
-    assert [(r["expression"], r["value"]) for r in rows] == [("a quarter", "P1Q")]
-    assert rows[0]["start_char"] == text.rindex("a quarter")
+    assert [(r["expression"], r["value"]) for r in rows] == expected
+    assert rows[-1]["start_char"] == text.rindex(expected[-1][0])  # the last one, kept
 
 
 def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp):
@@ -807,44 +810,50 @@ def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp)
     assert [r["expression"] for r in timeline_rows(nlp(season), PUB, [])] == ["a century"]
 
 
+AIMED = date(2016, 9, 28)  # a Wednesday
+
+
 @pytest.mark.parametrize(
-    ("sentence", "published", "expected"),
+    ("sentence", "published", "expression", "expected"),
     [
         # a plan in the present looks ahead
-        ("Protesters plan a large demonstration on Saturday.", date(1999, 10, 24), "1999-10-30"),
+        (
+            "Protesters plan a large demonstration on Saturday.",
+            date(1999, 10, 24),
+            "Saturday",
+            "1999-10-30",
+        ),
         # a plan reported in the past: the nearer Saturday, yesterday or tomorrow
         (
             "A memorial service planned for Saturday was canceled.",
             date(1999, 10, 24),
+            "Saturday",
             "1999-10-23",
         ),
-        ("Protesters planned a large demonstration on Saturday.", date(2000, 1, 7), "2000-01-08"),
-    ],
-)
-def test_a_past_plan_takes_the_nearer_weekday(nlp, sentence, published, expected):
-    rows = timeline_rows(nlp(sentence), published, [])
-    (row,) = _by_expr(rows, "Saturday")
-    assert row["value"] == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expression", "expected"),
-    [
+        (
+            "Protesters planned a large demonstration on Saturday.",
+            date(2000, 1, 7),
+            "Saturday",
+            "2000-01-08",
+        ),
         # what someone tries, seeks or wants to do lies ahead of the trying
         (
             "Democrats are trying to get voters to the polls on election day.",
+            AIMED,
             "election day",
             "2016-11-08",
         ),
-        ("The party wants to hold a vote on Saturday.", "Saturday", "2016-10-01"),
-        ("Aides seek to meet him in November.", "November", "2016-11"),
+        ("The party wants to hold a vote on Saturday.", AIMED, "Saturday", "2016-10-01"),
+        ("Aides seek to meet him in November.", AIMED, "November", "2016-11"),
         # tried in the past: either side of publication, the nearer
-        ("Aides tried to reach him on Monday.", "Monday", "2016-09-26"),
-        ("Eight men were detained attempting to cross on Monday.", "Monday", "2016-09-26"),
+        ("Aides tried to reach him on Monday.", AIMED, "Monday", "2016-09-26"),
+        ("Eight men were detained attempting to cross on Monday.", AIMED, "Monday", "2016-09-26"),
     ],
 )
-def test_an_aim_looks_ahead(nlp, sentence, expression, expected):
-    rows = timeline_rows(nlp(sentence), date(2016, 9, 28), [])
+def test_a_plan_or_aim_looks_ahead_and_a_past_one_takes_the_nearer_day(
+    nlp, sentence, published, expression, expected
+):
+    rows = timeline_rows(nlp(sentence), published, [])
     (row,) = _by_expr(rows, expression)
     assert row["value"] == expected
 
