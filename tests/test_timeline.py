@@ -177,6 +177,8 @@ def test_previous_day_follows_the_last_mentioned_date():
         ("half an hour", "PT30M"),
         ("a half-hour", "PT30M"),
         ("three-quarters of an hour", "PT45M"),
+        ("a quarter of an hour", "PT15M"),
+        ("the past quarter of a century", "P25Y"),
     ],
 )
 def test_durations(expr, expected):
@@ -807,7 +809,11 @@ def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp)
         "He battled back in the second half of the season and recovered from a battering "
         "in the first half-hour of the final, the best of the past quarter of a century."
     )
-    assert [r["expression"] for r in timeline_rows(nlp(season), PUB, [])] == ["a century"]
+    rows = timeline_rows(nlp(season), PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("the first half-hour", "PT30M"),  # a length, not the year's first half
+        ("the past quarter of a century", "P25Y"),
+    ]
 
 
 AIMED = date(2016, 9, 28)  # a Wednesday

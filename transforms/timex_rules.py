@@ -524,9 +524,10 @@ _PATTERNS: list[str] = [
     r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
     rf"(?:{_APPROX}\s+)?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
     # fractions of a unit: "a quarter-century", "half a century ago", "half an hour",
-    # "three-quarters of an hour"
-    rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)[-\s]|half\s+an?\s+|three[-\s]quarters\s+of\s+an?\s+)"
-    r"(?:century|decade|year|day|hour)(?:\s+(?:ago|earlier|later))?",
+    # "three-quarters of an hour", "the past quarter of a century"
+    rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)(?:[-\s]|\s+of\s+an?\s+)|half\s+an?\s+"
+    r"|three[-\s]quarters\s+of\s+an?\s+|(?:the\s+)?(?:past|last|next|first)\s+(?:quarter|half)"
+    r"(?:[-\s]|\s+of\s+an?\s+))(?:century|decade|year|day|hour)(?:\s+(?:ago|earlier|later))?",
     rf"(?:the\s+)?(?:past|last|next|coming|recent|previous)\s+(?:few\s+|several\s+)?{_UNIT}",
     rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier)",
     # years, decades, centuries
@@ -947,7 +948,8 @@ def normalise(
 
 
 _FRACTION_OF_UNIT = re.compile(
-    r"(?:(?:a|one) (quarter|half)[- ]|half an? |three[- ](quarters) of an? )"
+    r"((?:past|last|next|first) )?"
+    r"(?:(?:a |one )?(quarter|half)(?:[- ]| of an? )|half an? |three[- ](quarters) of an? )"
     r"(century|decade|year|day|hour)"
 )
 _FRACTION = {"quarter": 0.25, "half": 0.5, "quarters": 0.75}
@@ -984,12 +986,14 @@ def _normalise(
     had_the = t.startswith("the ")
     if had_the:
         t = t[4:]
-    # "a quarter-century", "half an hour": the same span in a smaller unit
+    # "a quarter-century", "half an hour", "past quarter of a century": the same span
+    # in a smaller unit
     m = _FRACTION_OF_UNIT.match(t)
-    if m:
-        share = _FRACTION[m.group(1) or m.group(2) or "half"]  # "half an hour": no group
-        count, smaller = _SMALLER_UNIT[m.group(3)]
-        t = f"{_fmt_num(share * count)} {smaller}s{t[m.end() :]}"
+    if m and (m.group(1) or not (m.group(2) and t.startswith(m.group(2)))):
+        # (a bare "quarter-century low" is a modifier, no expression of its own)
+        share = _FRACTION[m.group(2) or m.group(3) or "half"]  # "half an hour": no group
+        count, smaller = _SMALLER_UNIT[m.group(4)]
+        t = f"{m.group(1) or ''}{_fmt_num(share * count)} {smaller}s{t[m.end() :]}"
     # "last fiscal year": the fiscal year is named by the year it ends in, as a year is
     t = re.sub(r"^((?:this|last|next|previous|past|coming) )fiscal year$", r"\1year", t)
     m = re.fullmatch(r"(this|last|next) year's (.+)", t)
