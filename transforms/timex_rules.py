@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from transforms.alternation import Alternation
+
 GRANULARITIES: tuple[str, ...] = (
     "day",  # 2025-02-12
     "week",  # 2025-W07, 2025-W07-WE
@@ -564,12 +566,7 @@ _PATTERNS: list[str] = [
     rf"(?:last\s+)?(?:{_HOLIDAY_NAMES})",
 ]
 
-_CANDIDATE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?:{p.replace('{_UNIT}', _UNIT)})" for p in _PATTERNS)
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+_CANDIDATES = Alternation([p.replace("{_UNIT}", _UNIT) for p in _PATTERNS])
 
 _TRAILING = re.compile(r"[\s,;:]+$")
 
@@ -585,17 +582,12 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     while pos < n:
-        m = _CANDIDATE_RE.search(text, pos)
+        m = _CANDIDATES.search(text, pos)
         if not m:
             break
-        start, end = m.start(), m.end()
+        start = m.start()
         # greedy longest among alternatives starting here
-        best = end
-        for alt in _ALT_RES:
-            m2 = alt.match(text, start)
-            if m2 and m2.end() > best and (m2.end() >= n or not text[m2.end()].isalnum()):
-                best = m2.end()
-        end = best
+        end = max(m.end(), _CANDIDATES.longest_end(text, start) or 0)
         frag = text[start:end]
         trimmed = _TRAILING.sub("", frag)
         if trimmed.endswith(".") and not re.search(
@@ -652,12 +644,6 @@ def second_day_expression(text: str, start: int, end: int) -> str | None:
     if m is None or not int(m.group(2)) < int(re.sub(r"\D", "", text[start:end])) <= 31:
         return None
     return f"{m.group(1)} {text[start:end]}"
-
-
-_ALT_RES = [
-    re.compile(r"(?<![\w-])(?:" + p.replace("{_UNIT}", _UNIT) + r")(?![\w])", re.IGNORECASE)
-    for p in _PATTERNS
-]
 
 
 def accept_span(text: str, start: int, end: int) -> bool:
