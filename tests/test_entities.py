@@ -458,3 +458,52 @@ def test_a_title_before_a_full_name_makes_a_person(nlp, text, name, label):
 def test_described_as_an_organisation(nlp, text, name, label):
     labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
     assert labels[name] == label
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "name", "label"),
+    [
+        # the article goes with the name: a party, not a person
+        (["the", "Lib", "Dems", "were", "second"], [2, 2, 3, 3, 3],
+         ["det", "compound", "nsubj", "ROOT", "attr"], "Lib Dems", "ORG"),
+        # the article goes with the noun the name describes
+        (["the", "Blair", "government", "fell"], [2, 2, 3, 3],
+         ["det", "compound", "nsubj", "ROOT"], "Blair", "PERSON"),
+        # a person taken as a type
+        (["the", "Eminem", "of", "Argentina", "sang"], [1, 4, 1, 2, 4],
+         ["det", "nsubj", "prep", "pobj", "ROOT"], "Eminem", "PERSON"),
+        # a title, and a demonym
+        (["the", "Queen", "spoke"], [1, 2, 2], ["det", "nsubj", "ROOT"], "Queen", "PERSON"),
+        (["the", "Welshman", "scored"], [1, 2, 2], ["det", "nsubj", "ROOT"], "Welshman", "PERSON"),
+        # a family of a person the article names
+        (["Bill", "Clinton", "spoke", ".", "the", "Clintons", "left"], [1, 2, 2, 2, 5, 6, 6],
+         ["compound", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT"], "Clintons", "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_name_written_with_the_is_no_person(blank, words, heads, deps, name, label):
+    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps)
+    first = words.index(name.split()[0])
+    ents = [Span(doc, first, first + len(name.split()), label="PERSON")]
+    if "Bill" in words:
+        ents.insert(0, Span(doc, 0, 2, label="PERSON"))
+    doc.ents = ents
+    apply_rules(doc)
+    assert [e.label_ for e in doc.ents if e.text == name] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The Lib Dems were second in the seat, the party said.", "Lib Dems", "ORG"),
+        ("Lost In Translation went on to win the Oscar for best original screenplay.",
+         "Oscar", "ORG"),
+        ("Bill Clinton spoke. The Clintons left for Arkansas on Monday.", "Clintons", "PERSON"),
+        ("He's considered the Eminem of Argentina, the Latin American hip-hop star.",
+         "Eminem", "PERSON"),
+        ("Other films included the Stephen King adaptation The Dead Zone in 1983.",
+         "Stephen King", "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_name_written_with_the_on_the_real_model(nlp, text, name, label):
+    labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
+    assert labels[name] == label

@@ -417,6 +417,55 @@ def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ == "poss" and head.head.lower_ in ORGANISATION_PARTS
 
 
+def _with_article(doc: Doc, start: int, end: int) -> bool:
+    """ "the" right before doc[start:end], and the name heads its own noun phrase ("the
+    Lib Dems were second", "losing the Oscar"; not "the Blair government", where the
+    article goes with the noun, nor a person taken as a type, "the Eminem of
+    Argentina")."""
+    det = doc[start - 1] if start > 0 else None
+    if det is None or det.lower_ != "the" or not start <= det.head.i < end:
+        return False
+    if end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
+        return False  # a noun the parse left out: "the Stephen King adaptation"
+    heads = [det.head, *det.head.conjuncts]
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for h in heads for c in h.rights)
+
+
+def _named_with_article(
+    doc: Doc, mentions: list[Mention], members: dict[int, list[int]], labels: dict[int, str]
+) -> list[int]:
+    """Clusters voted PERSON that the text writes with "the" ("the Lib Dems", "the Tate",
+    "the Gunners"): teams, parties, institutions and works, as people are named without
+    an article. Not a name with a title ("the Queen", "the Rt Rev Michael Scott-Joynt"),
+    a demonym ("the Welshman"), a family or a name of a person the article names ("the
+    Clintons" beside President Clinton, "the Donald" beside Donald Trump), nor a cluster
+    with an honorific, a title or a certain label."""
+    found = []
+    for c, ms in members.items():
+        cluster = [mentions[k] for k in ms]
+        if labels[c] != "PERSON" or any(m.certain or m.honorific or m.title for m in cluster):
+            continue
+        if not any(_with_article(doc, m.start, m.end) for m in cluster):
+            continue
+        words = {norm_key(w).rstrip(".") for m in cluster for w in m.words}
+        if words & (PERSON_TITLES | HONORIFICS):
+            continue
+        canon = mentions[canonical_index(mentions, ms)]
+        if len(canon.words) == 1:
+            word = norm_key(canon.words[0])
+            others = {
+                norm_key(w)
+                for m in mentions
+                if m.cluster != c and m.label == "PERSON"
+                for w in m.words
+            }
+            family = {word, word.removesuffix("s"), word.removesuffix("es")}
+            if word.endswith(("man", "men")) or family & others:
+                continue
+        found.append(c)
+    return found
+
+
 def _line_is_caps(line: str) -> bool:
     """True when the line is in capitals (headline, table)."""
     letters = [c for c in line if c.isalpha()]
@@ -1047,6 +1096,8 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         mentions[k].cluster = c
         members.setdefault(c, []).append(k)
     labels = {c: vote_label(mentions, ms, sports) for c, ms in members.items()}
+    for c in _named_with_article(doc, mentions, members, labels):
+        labels[c] = "ORG"
 
     # other occurrences of a cluster's names, also in ALL-CAPS lines
     forms: dict[str, list[tuple[tuple[str, ...], int]]] = {}
