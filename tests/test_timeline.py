@@ -516,6 +516,15 @@ def test_later_is_not_part_of_the_duration():
     assert value("Three days") == "P3D"
 
 
+def test_a_range_written_with_a_dash_is_a_duration():
+    # a range goes up; a score (larger number first) before a unit is no range
+    text = "Growth will slow over the next 12-18 months. He scored 3-1 minutes later."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["12-18 months"]
+    assert value("12-18 months") == value("12\u201318 months") == "P12M"  # the lower bound
+    assert value("10-15 years ago") == "2015"
+
+
 def test_quarter_extents():
     text = "Sales in this year's third quarter beat the 1988 quarter and the quarter a year ago."
     found = [text[s:e] for s, e in find_candidates(text)]

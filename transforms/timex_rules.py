@@ -525,6 +525,8 @@ _PATTERNS: list[str] = [
     rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?[-\s]+{_UNIT}"
     r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
     rf"(?:{_APPROX}\s+)?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
+    # "12-18 months"
+    rf"(?:{_APPROX}\s+)?\d{{1,3}}\s*[-\u2013]\s*\d{{1,3}}[-\s]+{_UNIT}(?:\s+ago)?",
     # fractions of a unit: "a quarter-century", "half a century ago", "half an hour",
     # "three-quarters of an hour", "the past quarter of a century"
     rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)(?:[-\s]|\s+of\s+an?\s+)|half\s+an?\s+"
@@ -655,6 +657,11 @@ def accept_span(text: str, start: int, end: int) -> bool:
     return not _not_a_time(text, start, end, low, before, after)
 
 
+_NUMBER_SPAN = re.compile(
+    rf"(?<![\d.,\u2013-])(\d{{1,3}})\s*[-\u2013]\s*(\d{{1,3}})[-\s]+{_UNIT}", re.IGNORECASE
+)
+
+
 def _accept(text: str, start: int, end: int) -> bool:
     frag = text[start:end]
     low = frag.lower()
@@ -673,6 +680,9 @@ def _accept(text: str, start: int, end: int) -> bool:
             return False
         if re.search(r"\d[,.]\s*$", before) or re.match(r"[,.]\d", after):
             return False
+    span = _NUMBER_SPAN.search(frag)
+    if span is not None and int(span.group(1)) >= int(span.group(2)):
+        return False  # a range goes up: "3-1 minutes later" follows a score
     if text[start - 1 : start] in ("/", "_", "=") or text[end : end + 1] in ("/", "_", "="):
         return False  # part of a URL or a file name
     if re.search(r"(?:-|\s)olds?$", low) or re.match(r"(?:-|\s+)(?:years?-)?olds?\b", after):
@@ -1604,6 +1614,7 @@ _NUM_UNIT_RE = re.compile(
 def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
     t = re.sub(r"^(?:a|one) (\w+) or so (ago|earlier|later)$", r"a \1 \2", t)
     t = re.sub(r"^(\S+) (?:to|or) \S+ ", r"\1 ", t)  # "two to three weeks" -> lower bound
+    t = re.sub(r"^(\d+) ?[-\u2013] ?\d+[- ]", r"\1 ", t)  # "12-18 months" likewise
     t = re.sub(r"^(.+?) (\w+) and a half\b", r"\1 and a half \2", t)  # "a minute and a half"
     t = re.sub(r"^(?:year-earlier|year-ago|comparable|same) (?=\S+ \w+s$)", "", t)
     m = _NUM_UNIT_RE.match(t)
