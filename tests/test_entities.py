@@ -449,10 +449,12 @@ def test_a_title_before_a_full_name_makes_a_person(nlp, text, name, label):
         ("Swiss cement firm Holcim has bid $800m for two Indian cement firms.", "Holcim", "ORG"),
         ("Rosneft is merging with Gazprom, the world's biggest gas company.", "Gazprom", "ORG"),
         ("Yukos' shareholders voted against the sale.", "Yukos", "ORG"),
+        ("Russian oil giant Yukos asked for protection.", "Yukos", "ORG"),
         # the name describes the noun, or the noun describes people too
         ("Shares in U.S. firm Cofinec fell.", "U.S.", "GPE"),
         ("Film-maker Spike Lee says black representation is stronger.", "Spike Lee", "PERSON"),
         ("Screenwriter and producer Debra Hill has died.", "Debra Hill", "PERSON"),
+        ("Jazz giant Miles Davis recorded the album in 1959.", "Miles Davis", "PERSON"),
     ],
 )
 def test_described_as_an_organisation(nlp, text, name, label):

@@ -32,7 +32,7 @@ from dataclasses import astuple, dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from transforms.quote_rules import ORGANISATION_NOUNS
 
@@ -395,10 +395,21 @@ def _headline_verb(doc: Doc, i: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+def _industry_giant(noun: Token) -> bool:
+    """ "giant" after the noun of an industry ("oil giant", "software giant"): a company
+    (not "literary giant"; a two-word name is left alone: "jazz giant Miles Davis")."""
+    return (
+        noun.tag_ == "NN"
+        and noun.lower_ == "giant"
+        and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.lefts)
+    )
+
+
 def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     """The name doc[start:end] is described by an organisation noun right beside it
-    ("the oil firm Yukos", "Gazprom, the gas firm"; not "U.S. firm", where the name
-    describes the noun) or owns an organisation's parts ("Yukos' shareholders")."""
+    ("the oil firm Yukos", "Gazprom, the gas firm", a one-word name after "oil giant";
+    not "U.S. firm", where the name describes the noun) or owns an organisation's parts
+    ("Yukos' shareholders")."""
     head = doc[end - 1]
 
     def beside(a: int, b: int) -> bool:
@@ -413,6 +424,8 @@ def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     if head.dep_ == "appos" and head.head.i < start and beside(head.head.i + 1, start):
         near.append(head.head)
     if any(t.tag_ == "NN" and t.lower_ in COMPANY_NOUNS for t in near):
+        return True
+    if end - start == 1 and any(_industry_giant(t) for t in near):
         return True
     return head.dep_ == "poss" and head.head.lower_ in ORGANISATION_PARTS
 
