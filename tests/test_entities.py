@@ -509,3 +509,35 @@ def test_a_name_written_with_the_is_no_person(blank, words, heads, deps, name, l
 def test_a_name_written_with_the_on_the_real_model(nlp, text, name, label):
     labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
     assert labels[name] == label
+
+
+def _hyphenated_doc(blank, words, ents):
+    """A Doc where "-" joins its neighbours without spaces, as the tokenizer splits
+    "Kilroy-Silk"."""
+    spaces = [
+        w != "-" and (i + 1 == len(words) or words[i + 1] not in ("-", "."))
+        for i, w in enumerate(words)
+    ]
+    doc = Doc(blank.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label="PERSON") for s, e in ents]
+    return apply_rules(doc)
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # the honorific takes the whole hyphenated surname
+        (["Mr", "Kilroy", "-", "Silk", "spoke", "."], [], ["Kilroy-Silk"]),
+        # the model cut the surname at its hyphen
+        (["Quincy", "Owusu", "-", "Abeyie", "scored", "."], [(0, 2)], ["Quincy Owusu-Abeyie"]),
+        # two people joined by a hyphen stay two ("Cheney" is Dick Cheney's short form)
+        (["Dick", "Cheney", "backed", "the", "Bush", "-", "Cheney", "ticket", "."],
+         [(0, 2), (4, 5)], ["Dick Cheney", "Bush", "Cheney"]),
+        # the last word of "Robert Kilroy-Silk" is "Kilroy-Silk", not "Silk"
+        (["Robert", "Kilroy", "-", "Silk", "spoke", ".", "Silk", "ties", "sold", "."],
+         [(0, 4)], ["Robert Kilroy-Silk"]),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_surname_is_one_word(blank, words, ents, expected):
+    doc = _hyphenated_doc(blank, words, ents)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == expected

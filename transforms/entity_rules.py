@@ -622,6 +622,43 @@ def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _hyphen_joins(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen joining the word before it to a capitalised one, with no
+    space on either side ("Kilroy-Silk": the tokenizer splits it in three)."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _capitalised(doc, i + 1)
+    )
+
+
+def _through_surname_hyphen(
+    doc: Doc, end: int, ent_starts: set[int], person_words: set[str]
+) -> int:
+    """End of a person's name the model cut at a hyphen ("Quincy Owusu" of "Quincy
+    Owusu-Abeyie"): through the hyphen and the capitalised word after it, unless that
+    word is a name of its own (another entity, or a word of another person's name:
+    "Bush-Cheney", "Obama-Clinton")."""
+    while (
+        _hyphen_joins(doc, end)
+        and not {end, end + 1} & ent_starts
+        and norm_key(doc[end + 1].text) not in person_words
+    ):
+        end += 2
+    return end
+
+
+def _last_word(doc: Doc, start: int, end: int) -> int:
+    """First token of the last word of doc[start:end], a hyphenated one whole ("Kilroy-Silk"
+    of "Robert Kilroy-Silk")."""
+    k = end - 1
+    while k > start and not doc[k - 1].whitespace_:
+        k -= 1
+    return k
+
+
 def _word_ending_at(doc: Doc, i: int) -> str:
     """The word that token ``i`` ends, with the parts of a hyphenated word the tokenizer
     split ("fly-half", "all-rounder")."""
@@ -978,6 +1015,8 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         if span is not None and len(span):
             add(span.start, span.end, "GPE", certain="GPE", source="dateline")
 
+    ent_starts = {ent.start for ent in doc.ents}
+    person_words = {norm_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             for i in range(ent.start, ent.end):
@@ -999,8 +1038,11 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
                 continue
             for part in clean_bounds(doc, s, e, ent.label_):
                 hon, title = preceding_evidence(doc, part.start)
+                end = part.end
+                if ent.label_ == "PERSON" and end == ent.end:
+                    end = _through_surname_hyphen(doc, end, ent_starts, person_words)
                 add(
-                    part.start, part.end, ent.label_,
+                    part.start, end, ent.label_,
                     honorific=part.honorific or hon, title=part.title or title,
                 )  # fmt: skip
 
@@ -1037,12 +1079,14 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         ):
             m.certain = "PERSON"
 
-    # honorific + capitalised word the model missed ("Mr Hegseth")
+    # honorific + capitalised word the model missed ("Mr Hegseth", "Mr Kilroy-Silk")
     for i in range(n_tok - 1):
         if is_honorific(doc[i].text) and not covered[i + 1] and not blocked[i + 1]:
             j = i + 1
             while j < n_tok and _capitalised(doc, j) and not covered[j] and j - i <= 3:
                 j += 1
+            while _hyphen_joins(doc, j) and not covered[j] and not covered[j + 1]:
+                j += 2
             if j > i + 1:
                 add(i + 1, j, "PERSON", honorific=True)
 
@@ -1119,8 +1163,9 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         for k in ms:
             seen.add(_key(mentions[k].words))
         canon = mentions[canonical_index(mentions, ms)]
-        if labels[c] == "PERSON" and len(canon.words) >= 2:
-            seen.add(_key(canon.words[-1:]))
+        surname = _last_word(doc, canon.start, canon.end)
+        if labels[c] == "PERSON" and surname > canon.start:
+            seen.add(_key(canon.words[surname - canon.start :]))
         for f in seen:
             if not f or (len(f) == 1 and (f[0] in STOP_WORDS or len(f[0]) < 3)):
                 continue
