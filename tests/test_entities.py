@@ -477,6 +477,9 @@ def test_described_as_an_organisation(nlp, text, name, label):
         # a title, and a demonym
         (["the", "Queen", "spoke"], [1, 2, 2], ["det", "nsubj", "ROOT"], "Queen", "PERSON"),
         (["the", "Welshman", "scored"], [1, 2, 2], ["det", "nsubj", "ROOT"], "Welshman", "PERSON"),
+        # one person of several
+        (["the", "Clinton", "who", "shines", "won"], [1, 4, 3, 1, 4],
+         ["det", "nsubj", "nsubj", "relcl", "ROOT"], "Clinton", "PERSON"),
         # a family of a person the article names
         (["Bill", "Clinton", "spoke", ".", "the", "Clintons", "left"], [1, 2, 2, 2, 5, 6, 6],
          ["compound", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT"], "Clintons", "PERSON"),
@@ -491,6 +494,27 @@ def test_a_name_written_with_the_is_no_person(blank, words, heads, deps, name, l
     doc.ents = ents
     apply_rules(doc)
     assert [e.label_ for e in doc.ents if e.text == name] == [label]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "other", "label"),
+    [
+        # the article goes with the noun: "the Clinton and Obama eras"
+        (["the", "Clinton", "and", "Obama", "eras", "ended"], "NOUN", None, "PERSON"),
+        # the article goes with a longer name: "the Bill and Melinda Gates Foundation"
+        (["the", "Bill", "and", "Gates", "Foundation", "paid"], "PROPN", "ORG", "PERSON"),
+        # names in a row: "the Beatles and Nick Drake"
+        (["the", "Beatles", "and", "Nick", "Drake", "sang"], "PROPN", "PERSON", "ORG"),
+    ],
+)
+def test_the_article_before_coordinated_names(blank, words, pos, other, label):
+    tags = ["DET", "PROPN", "CCONJ", "PROPN", pos, "VERB"]
+    deps = ["det", "nsubj", "cc", "compound", "conj", "ROOT"]
+    doc = Doc(blank.vocab, words=words, pos=tags, heads=[1, 5, 1, 4, 1, 5], deps=deps)
+    ents = [Span(doc, 1, 2, label="PERSON")]
+    doc.ents = ents + ([Span(doc, 3, 5, label=other)] if other else [])
+    apply_rules(doc)
+    assert [e.label_ for e in doc.ents if e.text == words[1]] == [label]
 
 
 @pytest.mark.parametrize(
@@ -541,3 +565,40 @@ def _hyphenated_doc(blank, words, ents):
 def test_a_hyphenated_surname_is_one_word(blank, words, ents, expected):
     doc = _hyphenated_doc(blank, words, ents)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == expected
+
+
+def test_a_hyphenated_pair_describing_a_noun_is_not_completed(blank):
+    # "the Reagan-Schweiker alliance": "Schweiker" hangs on the noun, not on "Reagan"
+    words = ["the", "Reagan", "-", "Schweiker", "alliance", "held"]
+    spaces = [True, False, False, True, True, False]
+    deps = ["det", "amod", "punct", "compound", "nsubj", "ROOT"]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, heads=[4, 3, 3, 4, 5, 5], deps=deps)
+    doc.ents = [Span(doc, 1, 2, label="PERSON")]
+    assert [e.text for e in apply_rules(doc).ents] == ["Reagan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bolton boss Sam Allardyce has signed Vincent Candela. Bolton had been keen on him.",
+         "Bolton"),
+        ("Senior Labour backbencher Martin O'Neill said it could not be brushed aside.", "Labour"),
+        ("Manchester United winger Cristiano Ronaldo said he is close to a new contract.",
+         "Manchester United"),
+    ],
+)  # fmt: skip
+def test_the_employer_before_a_title_and_a_name_is_an_organisation(nlp, text, name):
+    labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
+    assert labels[name] == "ORG"
+
+
+@pytest.mark.parametrize(("title", "label"), [("manager", "ORG"), ("spokesman", "PERSON")])
+def test_a_spokesman_may_speak_for_a_person(blank, title, label):
+    # "Everton manager David Moyes": a club; "Clinton spokesman Brian Fallon": a person's
+    words = ["Everton", title, "David", "Moyes", "spoke"]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB"]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT"]
+    doc = Doc(blank.vocab, words=words, pos=pos, heads=[1, 3, 3, 4, 4], deps=deps)
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 4, label="PERSON")]
+    apply_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Everton", label), ("David Moyes", "PERSON")]

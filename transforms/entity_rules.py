@@ -430,17 +430,30 @@ def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ == "poss" and head.head.lower_ in ORGANISATION_PARTS
 
 
-def _with_article(doc: Doc, start: int, end: int) -> bool:
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
+
+
+def _joined_organisation(doc: Doc, tok: Token, mention_at: dict[int, Mention]) -> bool:
+    """``tok`` is in a mention other than a person's that starts right after "and"."""
+    m = mention_at.get(tok.i)
+    return m is not None and m.label != "PERSON" and doc[m.start - 1].lower_ in ("and", "&")
+
+
+def _with_article(doc: Doc, start: int, end: int, mention_at: dict[int, Mention]) -> bool:
     """ "the" right before doc[start:end], and the name heads its own noun phrase ("the
     Lib Dems were second", "losing the Oscar"; not "the Blair government", where the
     article goes with the noun, nor a person taken as a type, "the Eminem of
-    Argentina")."""
+    Argentina"). ``mention_at`` gives the mention each token is in."""
     det = doc[start - 1] if start > 0 else None
     if det is None or det.lower_ != "the" or not start <= det.head.i < end:
         return False
-    if end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
-        return False  # a noun the parse left out: "the Stephen King adaptation"
+    if end < len(doc) and (doc[end].tag_ in ("NN", "NNS") or doc[end].lower_ in _RELATIVE_PRONOUNS):
+        return False  # a noun the parse left out ("the Stephen King adaptation"), or
+        # one person of several ("the Clinton who shines")
     heads = [det.head, *det.head.conjuncts]
+    if any(h.pos_ == "NOUN" or _joined_organisation(doc, h, mention_at) for h in heads[1:]):
+        return False  # the article goes with a noun or a longer name: "the Clinton and
+        # Obama eras", "the Bill and Melinda Gates Foundation"
     return not any(c.dep_ == "prep" and c.lower_ == "of" for h in heads for c in h.rights)
 
 
@@ -451,19 +464,24 @@ def _named_with_article(
     "the Gunners"): teams, parties, institutions and works, as people are named without
     an article. Not a name with a title ("the Queen", "the Rt Rev Michael Scott-Joynt"),
     a demonym ("the Welshman"), a family or a name of a person the article names ("the
-    Clintons" beside President Clinton, "the Donald" beside Donald Trump), nor a cluster
-    with an honorific, a title or a certain label."""
+    Clintons" beside President Clinton, "the Donald" beside Donald Trump), a name also
+    given by its surname alone ("Hillary Clinton" ... "Clinton"), nor a cluster with an
+    honorific, a title or a certain label."""
+    mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
     found = []
     for c, ms in members.items():
         cluster = [mentions[k] for k in ms]
         if labels[c] != "PERSON" or any(m.certain or m.honorific or m.title for m in cluster):
             continue
-        if not any(_with_article(doc, m.start, m.end) for m in cluster):
+        if not any(_with_article(doc, m.start, m.end, mention_at) for m in cluster):
             continue
         words = {norm_key(w).rstrip(".") for m in cluster for w in m.words}
         if words & (PERSON_TITLES | HONORIFICS):
             continue
         canon = mentions[canonical_index(mentions, ms)]
+        surname = _key(canon.words[_last_word(doc, canon.start, canon.end) - canon.start :])
+        if len(canon.words) > len(surname) and any(_key(m.words) == surname for m in cluster):
+            continue  # named as people are, in full and then by surname ("Hillary Clinton")
         if len(canon.words) == 1:
             word = norm_key(canon.words[0])
             others = {
@@ -476,6 +494,44 @@ def _named_with_article(
             if word.endswith(("man", "men")) or family & others:
                 continue
         found.append(c)
+    return found
+
+
+# Titles held in an organisation, never in a person's service ("Everton manager David
+# Moyes", "Lib Dem leader Charles Kennedy"; unlike "Clinton spokesman", "Bush aide")
+EMPLOYER_TITLES = frozenset(
+    _words(
+        """boss manager coach chairman chairwoman leader owner captain skipper mp mep
+    backbencher striker midfielder defender goalkeeper winger prop hooker flanker
+    fly-half scrum-half full-back"""
+    )
+)
+
+
+def _employers(
+    doc: Doc, mentions: list[Mention], members: dict[int, list[int]], labels: dict[int, str]
+) -> list[int]:
+    """Clusters voted PERSON that the text names as the employer of a person: the name
+    just before a title held in an organisation, itself before a person's name ("Everton
+    manager David Moyes", "Lib Dem leader Charles Kennedy"): a club, party or company."""
+    person_starts = {m.start for m in mentions if m.label == "PERSON"}
+    found = []
+    for c, ms in members.items():
+        cluster = [mentions[k] for k in ms]
+        if labels[c] != "PERSON" or any(m.certain or m.honorific or m.title for m in cluster):
+            continue
+        for m in cluster:
+            if m.end >= len(doc):
+                continue
+            title_end = _word_end(doc, m.end)
+            if (
+                doc[title_end].pos_ == "NOUN"
+                and m.end <= doc[m.end - 1].head.i <= title_end
+                and _is_title(doc[m.end : title_end + 1].text, EMPLOYER_TITLES)
+                and title_end + 1 in person_starts
+            ):
+                found.append(c)
+                break
     return found
 
 
@@ -640,11 +696,13 @@ def _through_surname_hyphen(
     """End of a person's name the model cut at a hyphen ("Quincy Owusu" of "Quincy
     Owusu-Abeyie"): through the hyphen and the capitalised word after it, unless that
     word is a name of its own (another entity, or a word of another person's name:
-    "Bush-Cheney", "Obama-Clinton")."""
+    "Bush-Cheney", "Obama-Clinton") or the whole describes a noun after it ("the
+    Dodd-Frank reforms")."""
     while (
         _hyphen_joins(doc, end)
         and not {end, end + 1} & ent_starts
         and norm_key(doc[end + 1].text) not in person_words
+        and doc[end + 1].head.i <= end + 1  # not "the Reagan-Schweiker alliance"
     ):
         end += 2
     return end
@@ -657,6 +715,23 @@ def _last_word(doc: Doc, start: int, end: int) -> int:
     while k > start and not doc[k - 1].whitespace_:
         k -= 1
     return k
+
+
+def _word_end(doc: Doc, i: int) -> int:
+    """Last token of the word that token ``i`` begins ("fly - half" split at its hyphen)."""
+    while _hyphen_between_letters(doc, i + 1):
+        i += 2
+    return i
+
+
+def _hyphen_between_letters(doc: Doc, i: int) -> bool:
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].text[:1].isalpha()
+    )
 
 
 def _word_ending_at(doc: Doc, i: int) -> str:
@@ -1153,7 +1228,9 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         mentions[k].cluster = c
         members.setdefault(c, []).append(k)
     labels = {c: vote_label(mentions, ms, sports) for c, ms in members.items()}
-    for c in _named_with_article(doc, mentions, members, labels):
+    for c in _named_with_article(doc, mentions, members, labels) + _employers(
+        doc, mentions, members, labels
+    ):
         labels[c] = "ORG"
 
     # other occurrences of a cluster's names, also in ALL-CAPS lines
