@@ -602,3 +602,37 @@ def test_a_spokesman_may_speak_for_a_person(blank, title, label):
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 4, label="PERSON")]
     apply_rules(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Everton", label), ("David Moyes", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "heads", "deps", "label"),
+    [
+        # a club takes a plural verb in British English; a person does not
+        (["Norwich", "have", "signed", "Stuart"], ["NNP", "VBP", "VBN", "NNP"],
+         [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"], "ORG"),
+        (["Norwich", "has", "signed", "Stuart"], ["NNP", "VBZ", "VBN", "NNP"],
+         [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"], "PERSON"),
+        # two people share the verb; "were" may be a subjunctive
+        (["Norwich", "and", "Stuart", "are", "tied"], ["NNP", "CC", "NNP", "VBP", "VBN"],
+         [3, 0, 0, 3, 3], ["nsubj", "cc", "conj", "ROOT", "acomp"], "PERSON"),
+        (["if", "Norwich", "were", "elected"], ["IN", "NNP", "VBD", "VBN"],
+         [3, 3, 3, 3], ["mark", "nsubjpass", "auxpass", "ROOT"], "PERSON"),
+        # the last of several names the parse did not join, and a question
+        (["Knight", "and", "Norwich", "have", "released"], ["NNP", "CC", "NNP", "VBP", "VBN"],
+         [4, 0, 4, 4, 4], ["nsubj", "cc", "nsubj", "aux", "ROOT"], "PERSON"),
+        (["would", "Norwich", "have", "gone"], ["MD", "NNP", "VBP", "VBN"],
+         [3, 3, 3, 3], ["aux", "nsubj", "aux", "ROOT"], "PERSON"),
+    ],
+)  # fmt: skip
+def test_the_lone_subject_of_a_plural_verb_is_no_person(blank, words, tags, heads, deps, label):
+    doc = Doc(blank.vocab, words=words, tags=tags, heads=heads, deps=deps)
+    i = words.index("Norwich")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON")]
+    apply_rules(doc)
+    assert [e.label_ for e in doc.ents if e.text == "Norwich"] == [label]
+
+
+def test_a_club_signs_in_the_plural_on_the_real_model(nlp):
+    text = "Norwich have signed Charlton midfielder Graham Stuart until the end of the season."
+    labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
+    assert labels == {"Norwich": "ORG", "Charlton": "ORG", "Graham Stuart": "PERSON"}

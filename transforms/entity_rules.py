@@ -27,7 +27,7 @@ import contextlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -469,16 +469,13 @@ def _named_with_article(
     honorific, a title or a certain label."""
     mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
     found = []
-    for c, ms in members.items():
-        cluster = [mentions[k] for k in ms]
-        if labels[c] != "PERSON" or any(m.certain or m.honorific or m.title for m in cluster):
-            continue
+    for c, cluster in _unsure_people(mentions, members, labels):
         if not any(_with_article(doc, m.start, m.end, mention_at) for m in cluster):
             continue
         words = {norm_key(w).rstrip(".") for m in cluster for w in m.words}
         if words & (PERSON_TITLES | HONORIFICS):
             continue
-        canon = mentions[canonical_index(mentions, ms)]
+        canon = mentions[canonical_index(mentions, members[c])]
         surname = _key(canon.words[_last_word(doc, canon.start, canon.end) - canon.start :])
         if len(canon.words) > len(surname) and any(_key(m.words) == surname for m in cluster):
             continue  # named as people are, in full and then by surname ("Hillary Clinton")
@@ -508,6 +505,17 @@ EMPLOYER_TITLES = frozenset(
 )
 
 
+def _unsure_people(
+    mentions: list[Mention], members: dict[int, list[int]], labels: dict[int, str]
+) -> Iterator[tuple[int, list[Mention]]]:
+    """Clusters voted PERSON on the model's word alone (no honorific, title or certain
+    label), with their mentions."""
+    for c, ms in members.items():
+        cluster = [mentions[k] for k in ms]
+        if labels[c] == "PERSON" and not any(m.certain or m.honorific or m.title for m in cluster):
+            yield c, cluster
+
+
 def _employers(
     doc: Doc, mentions: list[Mention], members: dict[int, list[int]], labels: dict[int, str]
 ) -> list[int]:
@@ -515,24 +523,55 @@ def _employers(
     just before a title held in an organisation, itself before a person's name ("Everton
     manager David Moyes", "Lib Dem leader Charles Kennedy"): a club, party or company."""
     person_starts = {m.start for m in mentions if m.label == "PERSON"}
-    found = []
-    for c, ms in members.items():
-        cluster = [mentions[k] for k in ms]
-        if labels[c] != "PERSON" or any(m.certain or m.honorific or m.title for m in cluster):
-            continue
-        for m in cluster:
-            if m.end >= len(doc):
-                continue
-            title_end = _word_end(doc, m.end)
-            if (
-                doc[title_end].pos_ == "NOUN"
-                and m.end <= doc[m.end - 1].head.i <= title_end
-                and _is_title(doc[m.end : title_end + 1].text, EMPLOYER_TITLES)
-                and title_end + 1 in person_starts
-            ):
-                found.append(c)
-                break
-    return found
+
+    def employs(m: Mention) -> bool:
+        if m.end >= len(doc):
+            return False
+        title_end = _word_end(doc, m.end)
+        return (
+            doc[title_end].pos_ == "NOUN"
+            and m.end <= doc[m.end - 1].head.i <= title_end
+            and _is_title(doc[m.end : title_end + 1].text, EMPLOYER_TITLES)
+            and title_end + 1 in person_starts
+        )
+
+    unsure = _unsure_people(mentions, members, labels)
+    return [c for c, cluster in unsure if any(map(employs, cluster))]
+
+
+_PLURAL_VERBS = frozenset({"are", "have", "'re", "'ve"})
+_JOINING_WORDS = frozenset({"and", "&", "or", "nor", ",", "-", "\u2013", "\u2014"})
+
+
+def _plural_subjects(
+    doc: Doc, mentions: list[Mention], members: dict[int, list[int]], labels: dict[int, str]
+) -> list[int]:
+    """Clusters voted PERSON that are the lone subject of a plural verb ("Norwich have
+    signed", "Bath are top"): British English treats a club, party or firm as plural,
+    while one person takes "has" and "is" (not "were", which may be a subjunctive)."""
+
+    def plural_subject(m: Mention) -> bool:
+        head = doc[m.end - 1]
+        if (
+            head.dep_ != "nsubj"
+            or head.left_edge.i != m.start
+            or head.right_edge.i != m.end - 1
+            or (m.start > 0 and doc[m.start - 1].lower_ in _JOINING_WORDS)
+        ):
+            return False  # only a name that is the whole subject: not "Knight and Size"
+        verbs = [head.head, *(t for t in head.head.children if t.dep_ == "aux")]
+        nxt = doc[m.end] if m.end < len(doc) else None
+        # the plural verb right after the name; a verb before it asks a question ("would
+        # Terry have"), a comma between calls out ("Donald Trump, are you")
+        return (
+            nxt in verbs
+            and nxt.tag_ == "VBP"
+            and nxt.lower_ in _PLURAL_VERBS
+            and all(v.i > head.i for v in verbs)
+        )
+
+    unsure = _unsure_people(mentions, members, labels)
+    return [c for c, cluster in unsure if any(map(plural_subject, cluster))]
 
 
 def _line_is_caps(line: str) -> bool:
@@ -1228,10 +1267,9 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         mentions[k].cluster = c
         members.setdefault(c, []).append(k)
     labels = {c: vote_label(mentions, ms, sports) for c, ms in members.items()}
-    for c in _named_with_article(doc, mentions, members, labels) + _employers(
-        doc, mentions, members, labels
-    ):
-        labels[c] = "ORG"
+    for rule in (_named_with_article, _employers, _plural_subjects):
+        for c in rule(doc, mentions, members, labels):
+            labels[c] = "ORG"
 
     # other occurrences of a cluster's names, also in ALL-CAPS lines
     forms: dict[str, list[tuple[tuple[str, ...], int]]] = {}
