@@ -525,6 +525,13 @@ def test_a_range_written_with_a_dash_is_a_duration():
     assert value("10-15 years ago") == "2015"
 
 
+def test_an_age_range_is_no_duration(nlp):
+    # the model tags "14-16 year" in "14-16 year olds" a DATE; an age is no time
+    text = "Only a quarter of 14-16 year olds knew it. Pupils aged 16 - 21 year olds agreed."
+    assert not accept_span(text, text.index("14-16"), text.index(" olds"))
+    assert timeline_rows(nlp(text), PUB, []) == []
+
+
 def test_quarter_extents():
     text = "Sales in this year's third quarter beat the 1988 quarter and the quarter a year ago."
     found = [text[s:e] for s, e in find_candidates(text)]

@@ -685,13 +685,13 @@ def _accept(text: str, start: int, end: int) -> bool:
         return False  # a range goes up: "3-1 minutes later" follows a score
     if text[start - 1 : start] in ("/", "_", "=") or text[end : end + 1] in ("/", "_", "="):
         return False  # part of a URL or a file name
-    if re.search(r"(?:-|\s)olds?$", low) or re.match(r"(?:-|\s+)(?:years?-)?olds?\b", after):
-        return False
     return not _not_a_time(text, start, end, low, before, after)
 
 
 def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: str) -> bool:
     """Word sequences that look like times but are names, ordinals, fractions or greetings."""
+    if re.search(r"(?:-|\s)olds?$", low) or re.match(r"(?:-|\s+)(?:years?-)?olds?\b", after):
+        return True  # an age: "a 44-year-old", "14-16 year olds"
     if _is_title(text, start, end, low):
         return True  # "ABC's \"This Week\"", "CBS's \"60 Minutes\"", "VOA Today": a programme
     if re.fullmatch(r"an?\s+second", low) and re.match(
