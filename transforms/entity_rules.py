@@ -718,15 +718,9 @@ def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
 
 
 def _hyphen_joins(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen joining the word before it to a capitalised one, with no
-    space on either side ("Kilroy-Silk": the tokenizer splits it in three)."""
-    return (
-        0 < i < len(doc) - 1
-        and doc[i].text == "-"
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-        and _capitalised(doc, i + 1)
-    )
+    """Token ``i`` is a hyphen joining the word before it to a capitalised one
+    ("Kilroy-Silk": the tokenizer splits it in three)."""
+    return _hyphen_between_letters(doc, i) and _capitalised(doc, i + 1)
 
 
 def _through_surname_hyphen(
@@ -764,6 +758,7 @@ def _word_end(doc: Doc, i: int) -> int:
 
 
 def _hyphen_between_letters(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with no space on either side, a letter after it."""
     return (
         0 < i < len(doc) - 1
         and doc[i].text == "-"
