@@ -686,6 +686,29 @@ def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
     assert row["value"] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expr", "expected"),
+    [
+        # the simple present of a timetable verb is a schedule: the coming occurrence
+        ("The court term begins next week and ends in June.", "June", "2017-06"),
+        ("Delegates gather for the convention, which begins Monday.", "Monday", "2016-10-03"),
+        (
+            "The deficit for this fiscal year, which ends March 31, is shrinking.",
+            "March 31",
+            "2017-03-31",
+        ),
+        # the past of the same verbs, and the present of others, keep their reading
+        ("The court term ended in June.", "June", "2016-06"),
+        ("The convention began Monday.", "Monday", "2016-09-26"),
+        ("Sales rise in June, the company says.", "June", "2016-06"),
+    ],
+)
+def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expected):
+    rows = timeline_rows(nlp(sentence), date(2016, 9, 28), [])
+    (row,) = _by_expr(rows, expr)
+    assert row["value"] == expected
+
+
 def test_rows_without_a_value_are_dropped(nlp):
     rows = timeline_rows(nlp("Kopp's 1987 Chevrolet was found at 0735 GMT Friday."), PUB, [])
     assert all(r["value"] is not None for r in rows)

@@ -577,6 +577,20 @@ _DEFER_LEMMAS = {
     "move",
 }
 _UNTIL_CUE = re.compile(r"(?:\buntil|\btill|\bthrough|\bto)\s+(?:on\s+|at\s+)?$")
+# verbs of a timetable, whose simple present is a schedule ("the contract ends in June",
+# "talks resume Monday"): the coming occurrence, not the one just gone
+_SCHEDULE_LEMMAS = {
+    "begin",
+    "start",
+    "end",
+    "expire",
+    "open",
+    "close",
+    "resume",
+    "reopen",
+    "conclude",
+    "finish",
+}
 
 
 def _past_perfect(verb: Token | None) -> bool:
@@ -620,6 +634,13 @@ def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> 
     if verb is not None and verb.lemma_.lower() in _DEFER_LEMMAS and _UNTIL_CUE.search(before):
         return "future"
     if tense != "past" and _FUTURE_CUE.search(before):
+        return "future"
+    if (
+        tense == "present"
+        and verb is not None
+        and verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_.lower() in _SCHEDULE_LEMMAS
+    ):
         return "future"
     if verb is not None and verb.lemma_.lower() in _PLAN_LEMMAS:
         # "plans a rally Saturday" looks ahead; "planned a rally Saturday" was said of a
