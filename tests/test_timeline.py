@@ -644,6 +644,16 @@ def test_a_fraction_of_a_unit_is_one_expression():
     assert value("half a century ago") == "1975"
 
 
+def test_a_fraction_of_a_unit_later_is_a_length_as_two_years_later_is(nlp):
+    text = "It was founded in 1990. Two years later it moved; a quarter-century later, it closed."
+    rows = timeline_rows(nlp(text), date(2024, 10, 26), [])
+    assert [(r["expression"], r["timex_type"], r["value"]) for r in rows] == [
+        ("1990", "DATE", "1990"),
+        ("Two years", "DURATION", "P2Y"),
+        ("a quarter-century", "DURATION", "P25Y"),
+    ]
+
+
 def test_a_relative_fiscal_year_keeps_its_determiner():
     text = "Sales were $100 million last fiscal year and $2 billion this fiscal year."
     assert [text[s:e] for s, e in find_candidates(text)] == [

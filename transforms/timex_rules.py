@@ -531,7 +531,7 @@ _PATTERNS: list[str] = [
     # "three-quarters of an hour", "the past quarter of a century"
     rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)(?:[-\s]|\s+of\s+an?\s+)|half\s+an?\s+"
     r"|three[-\s]quarters\s+of\s+an?\s+|(?:the\s+)?(?:past|last|next|first)\s+(?:quarter|half)"
-    r"(?:[-\s]|\s+of\s+an?\s+))(?:century|decade|year|day|hour)(?:\s+(?:ago|earlier|later))?",
+    r"(?:[-\s]|\s+of\s+an?\s+))(?:century|decade|year|day|hour)(?:\s+(?:ago|earlier))?",
     rf"(?:the\s+)?(?:past|last|next|coming|recent|previous)\s+(?:few\s+|several\s+)?{_UNIT}",
     rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier)",
     # years, decades, centuries
