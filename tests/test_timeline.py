@@ -711,6 +711,8 @@ def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
         ("The court term ended in June.", "June", "2016-06"),
         ("The convention began Monday.", "Monday", "2016-09-26"),
         ("Sales rise in June, the company says.", "June", "2016-06"),
+        # a day that dates a noun dates that noun's event, not the timetable's
+        ("The market reopens after the Monday holiday.", "Monday", "2016-09-26"),
     ],
 )
 def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expected):

@@ -622,7 +622,9 @@ def _in_since_phrase(span: Span, verb: Token | None) -> bool:
     return False
 
 
-def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> str | None:
+def _cue_tense(
+    text: str, start: int, span: Span, verb: Token | None, tense: str | None
+) -> str | None:
     """The clause tense adjusted by the words right before the expression."""
     before = text[max(0, start - 24) : start].lower()
     if _PAST_CUE.search(before):
@@ -640,6 +642,7 @@ def _cue_tense(text: str, start: int, verb: Token | None, tense: str | None) -> 
         and verb is not None
         and verb.tag_ in ("VBZ", "VBP")
         and verb.lemma_.lower() in _SCHEDULE_LEMMAS
+        and not _dates_a_noun(span, verb)
     ):
         return "future"
     if verb is not None and verb.lemma_.lower() in _PLAN_LEMMAS:
@@ -704,7 +707,7 @@ def _row(
         if sent is not None and doc.has_annotation("DEP"):
             verb = _governing_verb(span)
             tense = clause_tense(verb) or _participle_tense(span, verb)
-            tense = _cue_tense(text, start, verb, tense)
+            tense = _cue_tense(text, start, span, verb, tense)
             if tense != "past" and _in_since_phrase(span, verb):
                 tense = "past"
             if tense == "future" and _POSSESSIVE.match(text, end):
