@@ -644,6 +644,22 @@ def test_a_fraction_of_a_unit_is_one_expression():
     assert value("half a century ago") == "1975"
 
 
+def test_a_half_of_a_decade_or_century_is_no_part_of_the_year(nlp):
+    text = (
+        "Sales rose in the second half of the 1990s and fell through the first half of the"
+        " 20th century, in the last half of the '80s and the first half of the decade; they"
+        " doubled in the first quarter of the current fiscal year."
+    )
+    rows = timeline_rows(nlp(text), date(2005, 3, 10), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("the 1990s", "199"),
+        ("the 20th century", "19"),
+        ("the '80s", "198"),
+        ("the first quarter", "2005-Q1"),
+        ("the current fiscal year", "2005"),
+    ]
+
+
 def test_a_fraction_of_a_unit_later_is_a_length_as_two_years_later_is(nlp):
     text = "It was founded in 1990. Two years later it moved; a quarter-century later, it closed."
     rows = timeline_rows(nlp(text), date(2024, 10, 26), [])

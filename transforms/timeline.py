@@ -257,7 +257,9 @@ def _a_quarter_of_time(span: Span) -> bool:
 _BARE_PART = re.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|final|last|past)[-\s]+(?:half|quarter)"
 )
-_OF_A_TIME = re.compile(r"\b(?:year|decade|century|\d{4}s?)\b|'\d0s", re.IGNORECASE)
+# a whole that a half or quarter of the year divides: "of the current fiscal year", "of
+# 2004"; a decade or century is divided into other halves ("the first half of the 1990s")
+_OF_A_YEAR = re.compile(r"\byear\b|\b\d{4}\b(?!s)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d.,:/$\u00a3\u20ac-])(\d{1,2})-(\d{1,2})(?![\d%.,:/-])")
 _HALF_TIME = re.compile(r"\bhalf[- ]?time\b", re.IGNORECASE)
 
@@ -284,7 +286,8 @@ def _part_of_something_else(span: Span, end: int, text: str) -> bool:
     it divides ("the second half of the season", "the past quarter of a century", "the
     first half of Wales' 11-9 win"), runs on into a longer word ("the first half-hour")
     or stands in a match report ("a first-half try", "as the game entered the final
-    quarter"); "of the current fiscal year" or "of the '80s" divides a time."""
+    quarter"); "of the current fiscal year" divides a year, "of the 1990s" or "of the
+    century" does not."""
     doc = span.doc
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
         return True  # "the first half-hour": the tokenizer split a longer word
@@ -295,7 +298,7 @@ def _part_of_something_else(span: Span, end: int, text: str) -> bool:
             return False  # "a loss for the third quarter of $226.3 million"
         if whole[0].lower_ in ("a", "an"):
             return True  # "the past quarter of a century": a share of a length
-        return not _OF_A_TIME.search(whole.text)
+        return not _OF_A_YEAR.search(whole.text)
     return _match_report(text)
 
 
