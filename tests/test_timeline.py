@@ -760,6 +760,29 @@ def test_second_day_of_a_month_day_pair(nlp):
     assert [text[s:e] for s, e in find_candidates(text)] == ["April 24", "March 12"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day first, as British news writes it; after a hyphen the month's own day too
+        ("Sales on 22 and 23 June.", [("22", "2016-06-22"), ("23 June", "2016-06-23")]),
+        ("It runs from 10-20 February.", [("10", "2016-02-10"), ("20 February", "2016-02-20")]),
+        ("Held from 3-8 May 2017.", [("3", "2017-05-03"), ("8 May 2017", "2017-05-08")]),
+        # the month first, with a dash or "to"; a year after the pair dates both days
+        (
+            "Polled September 16-19 among voters.",
+            [("September 16", "2016-09-16"), ("19", "2016-09-19")],
+        ),
+        ("Polled Sept. 19 to 22, 2015.", [("Sept. 19", "2015-09-19"), ("22", "2015-09-22")]),
+        # a range goes up: a score or a count before a month is no pair
+        ("They won 3-1 in May.", [("May", "2016-05")]),
+        ("By March 12 to 3 others.", [("March 12", "2016-03-12")]),
+    ],
+)
+def test_both_days_of_a_range_are_rows(nlp, text, expected):
+    rows = timeline_rows(nlp(text), date(2016, 9, 28), [])
+    assert [(r["expression"], r["value"]) for r in rows] == expected
+
+
 def test_that_same_day_after_a_month_is_a_day_of_that_month(nlp):
     doc = nlp(
         "He met them on Friday. The doctor was killed last October. "
@@ -861,7 +884,9 @@ def test_a_half_or_quarter_of_a_match_or_of_a_season_is_no_part_of_the_year(nlp)
         ("the current fiscal year", "2025"),
         ("the third quarter", "2024-Q3"),  # "of" an amount: not what the quarter divides
         ("the second half of 2004", "2004-H2"),
-        ("December", "2024-12"),  # a range of days
+        # a range of days (no score): each day a row
+        ("3", "2024-12-03"),
+        ("5 December", "2024-12-05"),
     ]
     # a score (or half-time) makes the article a match report: its halves are the match's
     match = (

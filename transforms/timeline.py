@@ -25,7 +25,7 @@ from transforms.timex_rules import (
     accept_span,
     find_candidates,
     normalise,
-    second_day_expression,
+    paired_day_expression,
 )
 
 if TYPE_CHECKING:
@@ -722,7 +722,7 @@ def _row(
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
         context = sent_text + QUARTERLY_MARK
     # "25" of "April 24 and 25" reads as "April 25"
-    expr = second_day_expression(text, start, end) or text[start:end]
+    expr = paired_day_expression(text, start, end) or text[start:end]
     tx = normalise(expr, published, tense, ref, context)
     ds: date | None
     de: date | None

@@ -601,8 +601,13 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
             start += 4  # "the third-quarter results": the article belongs to the noun phrase
         elif re.fullmatch(r"an?\s+year-(?:ago|earlier)", text[start:end], re.IGNORECASE):
             start += text[start:end].index(" ") + 1  # "a year-earlier loss": "a" goes with "loss"
+        first = _first_day(text, start, end)
+        if first is not None:
+            start = first[2]  # "10-20 February": the search begins no word after a hyphen
         accepted = end > start and _accept(text, start, end)
         if accepted:
+            if first is not None:
+                spans.append(first[:2])
             spans.append((start, end))
             second = _second_day(text, start, end)
             if second is not None:
@@ -615,37 +620,83 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "April 24 and 25": the second day of a month-day pair is an expression of its own
-_MONTH_DAY_END = re.compile(rf"{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?$", re.IGNORECASE)
-_AND_DAY = re.compile(
-    r"\s+(?:and|or)\s+(\d{1,2}(?:st|nd|rd|th)?)"
-    r"(?=\s*(?:[.,;:)\"']|$)|\s+(?:at|in|on|to|with|for|when|as|before|after|and|but|the)\b)",
+# Two days of one month: "April 24 and 25", "Sept. 16-19", "22 and 23 June", "10-20
+# February". The day written without its month is an expression of its own, read with the
+# month (and year) of its pair. A range goes up, so "24 and 25 people" or "won 3-1 May"
+# are no pair: the later day is the larger, and a word after a lone day must end it.
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_PAIR_WORD = r"\s+(?:and|or|to|through|until|till)\s+"
+_PAIR_DASH = r"\s*[-\u2013]\s*"
+_MONTH_DAY_END = re.compile(rf"{_MON}\s+{_DAY}$", re.IGNORECASE)
+_LATER_DAY = re.compile(
+    rf"(?:{_PAIR_WORD}|{_PAIR_DASH})(\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?=\s*(?:[.,;:)\"']|$)|\s+(?:at|in|on|to|with|for|when|as|before|after|and|but|the"
+    r"|among|from)\b)",
     re.IGNORECASE,
 )
+_EARLIER_DAY = re.compile(rf"(?<![\w.,/-]){_DAY}(?:{_PAIR_WORD}|{_PAIR_DASH})$", re.IGNORECASE)
+_DASHED_DAY = re.compile(rf"(?<![\w.,/-]){_DAY}{_PAIR_DASH}{_DAY}\s+$", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"{_DAY}\s+(?:of\s+)?{_MON_FULL}\b", re.IGNORECASE)
+_MONTH_FIRST_PAIR = re.compile(rf"({_MON})\s+{_DAY}(?:{_PAIR_WORD}|{_PAIR_DASH})$", re.IGNORECASE)
+_DAY_FIRST_PAIR = re.compile(
+    rf"^(?:{_PAIR_WORD}|{_PAIR_DASH}){_DAY}\s+(?:of\s+)?({_MON_FULL})\b(,?\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(rf",?\s+{_YEAR}\b")
+
+
+def _going_up(first: str, second: str) -> bool:
+    return int(first) < int(second) <= 31
 
 
 def _second_day(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _MONTH_DAY_END.search(text[start:end])
-    m2 = _AND_DAY.match(text, end) if m is not None else None
-    if m is None or m2 is None:
-        return None
-    if not int(m.group(1)) < int(re.sub(r"\D", "", m2.group(1))) <= 31:
+    m2 = _LATER_DAY.match(text, end) if m is not None else None
+    if m is None or m2 is None or not _going_up(m.group(1), re.sub(r"\D", "", m2.group(1))):
         return None
     return m2.start(1), m2.end(1)
 
 
-def second_day_expression(text: str, start: int, end: int) -> str | None:
-    """ "25" in "April 24 and 25": the month-day it stands for ("April 25"), else None."""
-    if not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", text[start:end]):
+def _first_day(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The earlier day before a day-month ("22" of "22 and 23 June"), and where the
+    day-month begins (after a hyphen the search found the month alone): (start, end,
+    new start of the day-month), or None."""
+    before = text[max(0, start - 16) : start]
+    frag = text[start:end]
+    day_month = _DAY_MONTH.match(frag)
+    if day_month is not None:
+        m = _EARLIER_DAY.search(before)
+        if m is None or not _going_up(m.group(1), day_month.group(1)):
+            return None
+        at = start - len(before) + m.start(1)
+        return at, at + len(m.group(1)), start
+    if not re.match(_MON_FULL + r"\b", frag, re.IGNORECASE):
         return None
-    m = re.search(
-        rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|or)\s+$",
-        text[max(0, start - 30) : start],
-        re.IGNORECASE,
-    )
-    if m is None or not int(m.group(2)) < int(re.sub(r"\D", "", text[start:end])) <= 31:
+    m = _DASHED_DAY.search(before)
+    if m is None or not _going_up(m.group(1), m.group(2)):
         return None
-    return f"{m.group(1)} {text[start:end]}"
+    at = start - len(before) + m.start(1)
+    return at, at + len(m.group(1)), start - len(before) + m.start(2)
+
+
+def paired_day_expression(text: str, start: int, end: int) -> str | None:
+    """A day of a pair as the date it stands for, else None: the day written without its
+    month ("25" of "April 24 and 25" is "April 25", "22" of "22 and 23 June" is "22
+    June"), and the first month-day when the year follows the second ("Sept. 19" of
+    "Sept. 19 to 22, 2016" is "Sept. 19, 2016")."""
+    day = text[start:end]
+    if not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", day):
+        pair = _second_day(text, start, end) if _MONTH_DAY_END.fullmatch(day) else None
+        year = _YEAR_AFTER.match(text, pair[1]) if pair is not None else None
+        return day + year.group(0) if year is not None else None
+    m = _MONTH_FIRST_PAIR.search(text[max(0, start - 30) : start])
+    if m is not None and _going_up(m.group(2), re.sub(r"\D", "", day)):
+        year = _YEAR_AFTER.match(text, end)
+        return f"{m.group(1)} {day}" + (year.group(0) if year else "")
+    m = _DAY_FIRST_PAIR.match(text[end : end + 40])
+    if m is not None and _going_up(re.sub(r"\D", "", day), m.group(1)):
+        return f"{day} {m.group(2)}{m.group(3) or ''}"
+    return None
 
 
 def accept_span(text: str, start: int, end: int) -> bool:
