@@ -737,6 +737,14 @@ def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expect
     assert row["value"] == expected
 
 
+def test_a_clock_time_with_a_space_after_its_colon(nlp):
+    text = "It landed at 11: 06 a.m. on Monday; the score was 2: 30 at the break."
+    rows = timeline_rows(nlp(text), date(2016, 9, 10), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("11: 06 a.m. on Monday", "2016-09-05T11:06")
+    ]
+
+
 def test_rows_without_a_value_are_dropped(nlp):
     rows = timeline_rows(nlp("Kopp's 1987 Chevrolet was found at 0735 GMT Friday."), PUB, [])
     assert all(r["value"] is not None for r in rows)

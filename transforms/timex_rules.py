@@ -468,7 +468,7 @@ _UNIT_SING = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|ce
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TIME = (
-    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
+    r"(?:\d{1,2}(?::[ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
     r"|\d{1,2}:\d{2}(?:\s+(?:[ecmp][sd]t|gmt|utc))?|noon|midnight)"
 )
 _REL = r"(?:last|next|this|past|previous|coming|following|current|same|latest|prior|recent)"
@@ -867,6 +867,7 @@ def _clean(expr: str) -> str:
         .replace("\u2014", "-")
     )
     t = re.sub(r"\s+", " ", t.strip().lower())
+    t = re.sub(r"(\d): (\d\d)", r"\1:\2", t)  # "11: 06 a.m.", as the candidate rule allows
     t = re.sub(r"'s$", "", t)
     t = t.strip(' ,;:!?"()')
     return t
