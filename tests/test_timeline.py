@@ -311,6 +311,12 @@ def _by_expr(rows, expr):
     return [r for r in rows if r["expression"] == expr]
 
 
+def _value_of(nlp, sentence, published, expr):
+    """The value of the one row ``expr`` of ``sentence`` published on ``published``."""
+    (row,) = _by_expr(timeline_rows(nlp(sentence), published, []), expr)
+    return row["value"]
+
+
 def test_seed_rows_contract(seed_rows, seed_text):
     assert seed_rows
     assert [r["start_char"] for r in seed_rows] == sorted(r["start_char"] for r in seed_rows)
@@ -549,9 +555,7 @@ def test_quarter_extents():
     ],
 )
 def test_cue_words_set_the_direction(nlp, sentence, expr, expected):
-    rows = timeline_rows(nlp(sentence), date(2024, 10, 26), [])
-    (row,) = _by_expr(rows, expr)
-    assert row["value"] == expected
+    assert _value_of(nlp, sentence, date(2024, 10, 26), expr) == expected
 
 
 def test_that_year_follows_the_last_mentioned_date(nlp):
@@ -707,9 +711,7 @@ def test_a_year_earlier_adjective_leaves_the_article():
     ],
 )
 def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
-    rows = timeline_rows(nlp(sentence), date(2024, 10, 26), [])
-    (row,) = _by_expr(rows, expr)
-    assert row["value"] == expected
+    assert _value_of(nlp, sentence, date(2024, 10, 26), expr) == expected
 
 
 @pytest.mark.parametrize(
@@ -732,9 +734,7 @@ def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
     ],
 )
 def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expected):
-    rows = timeline_rows(nlp(sentence), date(2016, 9, 28), [])
-    (row,) = _by_expr(rows, expr)
-    assert row["value"] == expected
+    assert _value_of(nlp, sentence, date(2016, 9, 28), expr) == expected
 
 
 @pytest.mark.parametrize(
@@ -748,9 +748,7 @@ def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expect
     ],
 )
 def test_a_past_day_is_not_after_publication_nor_a_coming_one_before(nlp, sentence, expr, expected):
-    rows = timeline_rows(nlp(sentence), date(2016, 9, 10), [])
-    (row,) = _by_expr(rows, expr)
-    assert row["value"] == expected
+    assert _value_of(nlp, sentence, date(2016, 9, 10), expr) == expected
 
 
 def test_a_clock_time_with_a_space_after_its_colon(nlp):
@@ -975,9 +973,7 @@ AIMED = date(2016, 9, 28)  # a Wednesday
 def test_a_plan_or_aim_looks_ahead_and_a_past_one_takes_the_nearer_day(
     nlp, sentence, published, expression, expected
 ):
-    rows = timeline_rows(nlp(sentence), published, [])
-    (row,) = _by_expr(rows, expression)
-    assert row["value"] == expected
+    assert _value_of(nlp, sentence, published, expression) == expected
 
 
 def test_resolve_weekday_nearest():
