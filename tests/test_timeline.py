@@ -737,20 +737,6 @@ def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expect
     assert _value_of(nlp, sentence, date(2016, 9, 28), expr) == expected
 
 
-@pytest.mark.parametrize(
-    ("sentence", "expr", "expected"),
-    [
-        # a month's occurrence allows a month of slack; a day is exact
-        ("The poll was conducted September 16-19.", "September 16", "2015-09-16"),
-        ("The poll was conducted in September.", "September", "2016-09"),
-        ("The vote will be held on Sept. 2.", "Sept. 2", "2017-09-02"),
-        ("The vote was held on Sept. 11, he said.", "Sept. 11", "2016-09-11"),  # a day late
-    ],
-)
-def test_a_past_day_is_not_after_publication_nor_a_coming_one_before(nlp, sentence, expr, expected):
-    assert _value_of(nlp, sentence, date(2016, 9, 10), expr) == expected
-
-
 def test_a_clock_time_with_a_space_after_its_colon(nlp):
     text = "It landed at 11: 06 a.m. on Monday; the score was 2: 30 at the break."
     rows = timeline_rows(nlp(text), date(2016, 9, 10), [])

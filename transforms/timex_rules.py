@@ -1157,14 +1157,6 @@ def _year_for_month(
     # clause and forward in a future one (one month of slack either way)
     here = anchor.year * 12 + anchor.month - 1
     options = [(anchor.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
-    if day is not None and tense in ("past", "future"):
-        # a day is exact: a past one is not after publication, a coming one not before
-        # (a day of slack either way, for time zones and late copy)
-        years = [anchor.year + k for k in (-1, 0, 1)]
-        days = [(y, date(y, month, min(day, calendar.monthrange(y, month)[1]))) for y in years]
-        if tense == "past":
-            return max(y for y, d in days if d <= anchor + timedelta(days=1))
-        return min(y for y, d in days if d >= anchor - timedelta(days=1))
     if tense == "past":
         allowed = [o for o in options if o <= here + 1]
         best = max(allowed)
