@@ -737,6 +737,16 @@ def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expect
     assert _value_of(nlp, sentence, date(2016, 9, 28), expr) == expected
 
 
+def test_over_the_is_a_preposition_and_stays_out_of_the_expression():
+    text = "Prices rose over the past two years; it lasted over a week, Over the weekend too."
+    assert [text[s:e] for s, e in find_candidates(text)] == [
+        "the past two years",
+        "over a week",  # "more than a week"
+        "the weekend",
+    ]
+    assert normalise("over a week", None, None, None, "").mod == "MORE_THAN"
+
+
 def test_a_clock_time_with_a_space_after_its_colon(nlp):
     text = "It landed at 11: 06 a.m. on Monday; the score was 2: 30 at the break."
     rows = timeline_rows(nlp(text), date(2016, 9, 10), [])

@@ -571,6 +571,7 @@ _PATTERNS: list[str] = [
 _CANDIDATES = Alternation([p.replace("{_UNIT}", _UNIT) for p in _PATTERNS])
 
 _TRAILING = re.compile(r"[\s,;:]+$")
+_OVER_THE = re.compile(r"(?:over|under)\s+(?=the\s)", re.IGNORECASE)
 
 
 def find_candidates(text: str) -> list[tuple[int, int]]:
@@ -597,6 +598,9 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
         ):
             trimmed = trimmed[:-1]
         end = start + len(trimmed)
+        over = _OVER_THE.match(text, start, end)
+        if over is not None:
+            start = over.end()  # "over the next 12 months": a preposition, not "more than"
         if re.match(r"the\s+\S+-quarter\b", text[start:end], re.IGNORECASE):
             start += 4  # "the third-quarter results": the article belongs to the noun phrase
         elif re.fullmatch(r"an?\s+year-(?:ago|earlier)", text[start:end], re.IGNORECASE):
