@@ -747,6 +747,28 @@ def test_over_the_is_a_preposition_and_stays_out_of_the_expression():
     assert normalise("over a week", None, None, None, "").mod == "MORE_THAN"
 
 
+def test_the_end_or_middle_of_a_time_is_one_expression_with_its_mod():
+    text = (
+        "Growth slowed at the end of 2004 and by the end of last week; it picks up from the"
+        " middle of October, at the start of next year, and at the end of the 1990s."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == [
+        "the end of 2004",
+        "the end of last week",
+        "the middle of October",
+        "the start of next year",
+        "the 1990s",  # a decade is no "the end of" yet: the decade alone
+    ]
+    values = [normalise(f, date(2005, 3, 10), None, None, "") for f in found[:4]]
+    assert [(v.value, v.mod) for v in values] == [
+        ("2004", "END"),
+        ("2005-W09", "END"),
+        ("2005-10", "MID"),
+        ("2006", "START"),
+    ]
+
+
 def test_a_clock_time_with_a_space_after_its_colon(nlp):
     text = "It landed at 11: 06 a.m. on Monday; the score was 2: 30 at the break."
     rows = timeline_rows(nlp(text), date(2016, 9, 10), [])

@@ -466,6 +466,7 @@ _UNIT = (
 )
 _UNIT_SING = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_PART_OF = r"the\s+(?:end|beginning|start|middle)\s+of"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TIME = (
     r"(?:\d{1,2}(?::[ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
@@ -490,7 +491,9 @@ _PATTERNS: list[str] = [
     rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD})(?:,?\s+{_YEAR})?",
     rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}(?:,?\s+{_YEAR})?",
     rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|(?:\s+of)?\s+(?:last|this|next|that)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
-    rf"(?:(?:early|late|mid|mid-|the\s+end\s+of|the\s+beginning\s+of)\s*)?{_MON_FULL}(?!\s+\d)",
+    rf"(?:(?:early|late|mid|mid-|{_PART_OF})\s*)?{_MON_FULL}(?!\s+\d)",
+    # "the end of 1990", "the middle of next year": a part of a year, week or month
+    rf"{_PART_OF}\s+(?:{_YEAR}(?!\s*(?:%|percent))|(?:this|next|last|that)\s+(?:week|month|year))",
     # weekdays with part of day / relative words
     rf"(?:(?:last|next|this|early|late|earlier|later|this\s+coming|the\s+previous|the\s+following)\s+)?"
     rf"{_WD}(?:\s+{_POD}s?)?",
@@ -1059,7 +1062,7 @@ def _normalise(
                 return _mk(inner.type, inner.value, inner.relative, before_after)
             return inner
     m = re.match(
-        r"^(?:(early|late|mid(?!night|day)|(?:the )?end of|(?:the )?beginning of"
+        r"^(?:(early|late|mid(?!night|day|dle)|(?:the )?end of|(?:the )?beginning of"
         r"|(?:the )?start of|(?:the )?middle of)[- ]?)\s*(.+)$",
         t,
     )
