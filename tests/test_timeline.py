@@ -524,10 +524,16 @@ def test_later_is_not_part_of_the_duration():
 
 def test_a_range_written_with_a_dash_is_a_duration():
     # a range goes up; a score (larger number first) before a unit is no range
-    text = "Growth will slow over the next 12-18 months. He scored 3-1 minutes later."
+    # "the next" or "the last" before a range belongs to it, as in TempEval-3
+    text = (
+        "Growth will slow over the next 12-18 months. He scored 3-1 minutes later after"
+        " the last four or five years."
+    )
     found = [text[s:e] for s, e in find_candidates(text)]
-    assert found == ["12-18 months"]
+    assert found == ["the next 12-18 months", "the last four or five years"]
     assert value("12-18 months") == value("12\u201318 months") == "P12M"  # the lower bound
+    assert value("the next 12-18 months") == "P12M"
+    assert value("the last four or five years") == "P4Y"
     assert value("10-15 years ago") == "2015"
 
 

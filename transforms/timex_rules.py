@@ -467,6 +467,7 @@ _UNIT = (
 _UNIT_SING = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _PART_OF = r"the\s+(?:end|beginning|start|middle)\s+of"
+_RANGE_REL = r"(?:the\s+)?(?:next|past|last|coming|previous)\s+"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TIME = (
     r"(?:\d{1,2}(?::[ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
@@ -527,9 +528,9 @@ _PATTERNS: list[str] = [
     rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following)\s+)?"
     rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?[-\s]+{_UNIT}"
     r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
-    rf"(?:{_APPROX}\s+)?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
-    # "12-18 months"
-    rf"(?:{_APPROX}\s+)?\d{{1,3}}\s*[-\u2013]\s*\d{{1,3}}[-\s]+{_UNIT}(?:\s+ago)?",
+    # "two to three weeks", "the next 12 to 18 months", "12-18 months"
+    rf"(?:{_APPROX}\s+|{_RANGE_REL})?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
+    rf"(?:{_APPROX}\s+|{_RANGE_REL})?\d{{1,3}}\s*[-\u2013]\s*\d{{1,3}}[-\s]+{_UNIT}(?:\s+ago)?",
     # fractions of a unit: "a quarter-century", "half a century ago", "half an hour",
     # "three-quarters of an hour", "the past quarter of a century"
     rf"(?:{_APPROX}\s+)?(?:(?:a|one)\s+(?:quarter|half)(?:[-\s]|\s+of\s+an?\s+)|half\s+an?\s+"
@@ -1672,8 +1673,9 @@ _NUM_UNIT_RE = re.compile(
 
 def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
     t = re.sub(r"^(?:a|one) (\w+) or so (ago|earlier|later)$", r"a \1 \2", t)
-    t = re.sub(r"^(\S+) (?:to|or) \S+ ", r"\1 ", t)  # "two to three weeks" -> lower bound
-    t = re.sub(r"^(\d+) ?[-\u2013] ?\d+[- ]", r"\1 ", t)  # "12-18 months" likewise
+    # "two to three weeks", "the next 12-18 months": the lower bound
+    t = re.sub(r"^((?:next |past |last |coming |previous )?)(\S+) (?:to|or) \S+ ", r"\1\2 ", t)
+    t = re.sub(r"^((?:next |past |last |coming |previous )?)(\d+) ?[-\u2013] ?\d+[- ]", r"\1\2 ", t)
     t = re.sub(r"^(.+?) (\w+) and a half\b", r"\1 and a half \2", t)  # "a minute and a half"
     t = re.sub(r"^(?:year-earlier|year-ago|comparable|same) (?=\S+ \w+s$)", "", t)
     m = _NUM_UNIT_RE.match(t)
