@@ -721,7 +721,7 @@ def _row(
     context = sent_text
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
         context = sent_text + QUARTERLY_MARK
-    # "25" of "April 24 and 25" reads as "April 25"
+    # a day of a pair reads with its month: "25" of "April 24 and 25" as "April 25"
     expr = paired_day_expression(text, start, end) or text[start:end]
     tx = normalise(expr, published, tense, ref, context)
     ds: date | None
