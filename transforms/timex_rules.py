@@ -467,7 +467,9 @@ _UNIT = (
 _UNIT_SING = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _PART_OF = r"the\s+(?:end|beginning|start|middle)\s+of"
-_RANGE_REL = r"(?:the\s+)?(?:next|past|last|coming|previous)\s+"
+# the words before a range of lengths that belong to it: "the next 12-18 months"
+_RANGE_REL_WORD = r"(?:next|past|last|coming|previous)"
+_RANGE_REL = rf"(?:the\s+)?{_RANGE_REL_WORD}\s+"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TIME = (
     r"(?:\d{1,2}(?::[ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
@@ -1671,11 +1673,15 @@ _NUM_UNIT_RE = re.compile(
 )
 
 
+# "two to three weeks", "the next 12-18 months": a range reads as its lower bound
+_WORDED_RANGE = re.compile(rf"^((?:{_RANGE_REL_WORD} )?)(\S+) (?:to|or) \S+ ")
+_DASHED_RANGE = re.compile(rf"^((?:{_RANGE_REL_WORD} )?)(\d+) ?[-\u2013] ?\d+[- ]")
+
+
 def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
     t = re.sub(r"^(?:a|one) (\w+) or so (ago|earlier|later)$", r"a \1 \2", t)
-    # "two to three weeks", "the next 12-18 months": the lower bound
-    t = re.sub(r"^((?:next |past |last |coming |previous )?)(\S+) (?:to|or) \S+ ", r"\1\2 ", t)
-    t = re.sub(r"^((?:next |past |last |coming |previous )?)(\d+) ?[-\u2013] ?\d+[- ]", r"\1\2 ", t)
+    t = _WORDED_RANGE.sub(r"\1\2 ", t)
+    t = _DASHED_RANGE.sub(r"\1\2 ", t)
     t = re.sub(r"^(.+?) (\w+) and a half\b", r"\1 and a half \2", t)  # "a minute and a half"
     t = re.sub(r"^(?:year-earlier|year-ago|comparable|same) (?=\S+ \w+s$)", "", t)
     m = _NUM_UNIT_RE.match(t)
