@@ -851,6 +851,43 @@ def test_that_same_day_after_a_month_is_a_day_of_that_month(nlp):
     assert [r["value"] for r in rows] == ["1998-10-23", "1998-10-23"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story moved to a month: a day pointing back is a day of that month
+        (
+            "He met them on Friday. They met again in July 2008, when Mr. Obama visited "
+            "Jerusalem. The day before, a Palestinian had rammed a bus.",
+            ("The day before", "2008-07-XX"),
+        ),
+        (
+            "He met them on Friday. Last September, Beck called Palin a clown. He "
+            "apologized the following morning.",
+            ("the following morning", "2015-09-XX"),
+        ),
+        # a month holding the day last mentioned, or a year named in passing, moves
+        # nothing; nor is a clock time read as pointing back
+        (
+            "On a rainy Thursday this month, the workers met. The next day they left.",
+            ("The next day", "2016-01-15"),
+        ),
+        (
+            "He spoke on Monday, as he had in 2012. The day before, he had rested.",
+            ("The day before", "2016-01-17"),
+        ),
+        (
+            "They met on Friday. Sales fell in November. The meeting began at 10 a.m.",
+            ("10 a.m.", "2016-01-15T10:00"),
+        ),
+    ],
+)
+def test_a_day_pointing_back_after_a_month_is_a_day_of_that_month(nlp, text, expected):
+    rows = timeline_rows(nlp(text), date(2016, 1, 20), [])
+    last = rows[-1]
+    assert (last["expression"], last["value"]) == expected
+    assert (last["anchor"] == "unresolved") == expected[1].endswith("-XX")
+
+
 def test_march_for_a_cause_is_not_the_month(nlp):
     text = "Agents watched the annual March for Life on Capitol Hill in March."
     rows = timeline_rows(nlp(text), date(1999, 1, 22), [])

@@ -4,7 +4,8 @@
 (the rule-based spans of :mod:`transforms.timex_rules` plus spaCy's DATE/TIME
 entities they do not already cover), normalises each against the publication
 date (tense-aware for weekdays and months; "the previous day" against the date
-last mentioned, "that year" against the date last mentioned at any granularity), and
+last mentioned, or as a day of the month mentioned since; "that year" against the date
+last mentioned at any granularity), and
 ties it to the clause it dates (``event_text``) and the entities of that clause
 (``entity_ids``; the sentence when there is no parse). It never reads the clock and
 never raises on odd input.
@@ -816,12 +817,13 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             for i in range(span.start, span.end):
                 timex_of[i] = k
     for k, (start, end) in enumerate(spans):
+        day_ref = None  # the day last mentioned, when this expression counts from it
         if _COARSE_REF.search(text[start:end]):
             this_ref = ref_any
         elif _alone_on_its_line(text, start, end):
             this_ref = None  # a live blog's "8:00 a.m." heading: the day of publication
         else:
-            this_ref = ref
+            this_ref = day_ref = ref
         try:
             row, tx = _row(
                 doc,
@@ -840,8 +842,20 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             row, tx = _bare_row(text, start, end), None
         if tx is None:
             continue  # not a temporal expression after all ("his year", "0735")
-        if coarse is not None and _THAT_DAY.fullmatch(text[start:end].strip()):
-            value = coarse + ("-XX" if len(coarse) == 7 else "-XX-XX")
+        if coarse is not None and (
+            _THAT_DAY.fullmatch(text[start:end].strip())
+            or (
+                day_ref is not None
+                and _moved_on(coarse, day_ref, text[start:end], tx)
+                and row["value"]
+                != _row(doc, start, end, published, None, located, text=text)[0]["value"]
+            )
+        ):
+            # a day of the month mentioned since the last day ("the convention in July
+            # ... the following morning"), not one counted from the day before it: the
+            # value differs when counted from no day
+            _, pod = (row["value"] or "").partition("T")[::2]
+            value = coarse + ("-XX" if len(coarse) == 7 else "-XX-XX") + (f"T{pod}" if pod else "")
             row.update(value=value, date_start=None, date_end=None, anchor="unresolved")
             rows.append(row)
             continue
@@ -857,6 +871,20 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
             ref_any = row["date_start"]
     rows.sort(key=lambda r: (r["start_char"], r["end_char"]))
     return rows
+
+
+def _moved_on(coarse: str, ref: date, expr: str, tx: Timex) -> bool:
+    """The story has moved from the day last mentioned (``ref``) to the month
+    mentioned since (``coarse``) for an expression that points back to a day ("the
+    next day", "the morning"). A year named in passing ("as in 2012") moves nothing,
+    nor does a month holding that day ("on Thursday this month"); a clock time ("at
+    10 a.m.") is not read as pointing back."""
+    return (
+        len(coarse) == 7
+        and ref.isoformat()[:7] != coarse
+        and tx.type in ("DATE", "TIME")
+        and not any(c.isdigit() for c in expr)
+    )
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
