@@ -51,6 +51,9 @@ def value(expr: str, anchor: date | None = PUB, tense: str | None = None, ref: d
         ("Friday", "past", "2025-02-07"),
         ("Friday", "future", "2025-02-14"),  # next one in a future clause
         ("Monday", "future", "2025-02-17"),
+        # the present points both ways, as for a month: the nearer one
+        ("Friday", "present", "2025-02-14"),
+        ("Monday", "present", "2025-02-10"),
         ("last Thursday", None, "2025-02-06"),
         ("next Thursday", None, "2025-02-20"),
     ],
@@ -741,6 +744,20 @@ def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
 )
 def test_a_timetable_verb_in_the_present_looks_ahead(nlp, sentence, expr, expected):
     assert _value_of(nlp, sentence, date(2016, 9, 28), expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "expected"),
+    [
+        # published on Thursday 18 February 2016
+        ("The Silver State holds its Democratic caucuses on Saturday.", "Saturday", "2016-02-20"),
+        ("Kingson faces Colleen Deacon in the primary on Friday.", "Friday", "2016-02-19"),
+        ("Trump questions the microphone problems of Tuesday's debate.", "Tuesday", "2016-02-16"),
+        ("Trump questioned the microphone on Saturday.", "Saturday", "2016-02-13"),
+    ],
+)
+def test_a_weekday_in_the_present_is_the_nearer_one(nlp, sentence, expr, expected):
+    assert _value_of(nlp, sentence, date(2016, 2, 18), expr) == expected
 
 
 def test_over_the_is_a_preposition_and_stays_out_of_the_expression():

@@ -853,7 +853,9 @@ def resolve_weekday(
 
     Bare: the anchor itself when it matches, else the most recent one before it, or the
     next one when the clause is in the future tense, the nearer of the two when the tense
-    is "nearest" (the clause points both ways: "protesters planned a rally Saturday").
+    is "nearest" (the clause points both ways: "protesters planned a rally Saturday") or
+    present, as for a month (the present of news is often a timetable: "Nevada holds its
+    caucuses on Saturday", "Kingson faces Deacon in the primary on Tuesday").
     "last"/"next" look strictly before/after; "this" follows the tense.
     """
     if relation == "last":
@@ -862,7 +864,7 @@ def resolve_weekday(
         return _next_weekday(anchor, wd, include_today=False)
     if tense == "future":
         return _next_weekday(anchor, wd, include_today=True)
-    if tense == "nearest":
+    if tense in ("nearest", "present"):
         back = _prev_weekday(anchor, wd, include_today=True)
         ahead = _next_weekday(anchor, wd, include_today=True)
         return back if anchor - back <= ahead - anchor else ahead
