@@ -12,6 +12,7 @@ from transforms.entities import ENTITY_LABELS, entity_id, mention_rows
 from transforms.entity_rules import (
     Mention,
     apply_rules,
+    canonical_index,
     clean_bounds,
     cluster_mentions,
     initials,
@@ -167,6 +168,17 @@ def test_alias_clustering_full_name_surname_honorific():
     assert c[1] == c[4]
     assert len({c[0], c[1], c[5]}) == 3
     assert vote_label(ms, [0, 2, 3]) == "PERSON"
+
+
+def test_canonical_name_is_the_fullest_form_but_not_a_title_before_a_name():
+    # "Rapper" capitalised at the start of a sentence is no part of the name
+    ms = [m(0, "Rapper Kanye West", "PERSON"), m(5, "Kanye West", "PERSON"), m(9, "West", "PERSON")]
+    assert canonical_index(ms, [0, 1, 2]) == 1
+    # a fuller name stays the name, and so does a title the cluster has no name without
+    ms = [m(0, "Kanye Omari West", "PERSON"), m(5, "Kanye West", "PERSON")]
+    assert canonical_index(ms, [0, 1]) == 0
+    ms = [m(0, "President Kanye West", "PERSON"), m(5, "West", "PERSON")]
+    assert canonical_index(ms, [0, 1]) == 0
 
 
 def test_alias_clustering_keeps_two_people_with_one_surname_apart():

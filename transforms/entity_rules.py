@@ -953,13 +953,17 @@ def cluster_mentions(mentions: list[Mention]) -> list[int]:
 
 
 def canonical_index(mentions: list[Mention], members: list[int]) -> int:
-    """The fullest form of a cluster: most words, not all caps, most frequent, earliest."""
+    """The fullest form of a cluster: most words, not all caps, most frequent, earliest;
+    not a title before a name the cluster also has alone ("Rapper Kanye West", a title
+    capitalised at the start of a sentence, beside "Kanye West")."""
     counts = Counter(_key(mentions[i].words) for i in members)
 
     def rank(i: int) -> tuple:
         m = mentions[i]
         text = " ".join(m.words)
+        key = _key(m.words)
         return (
+            len(key) > 2 and m.words[0].lower() in PERSON_TITLES and key[1:] in counts,
             -len(m.words),
             text.isupper() and len(text) > 4,
             -counts[_key(m.words)],
