@@ -673,6 +673,19 @@ def test_a_half_of_a_decade_or_century_is_no_part_of_the_year(nlp):
     ]
 
 
+def test_a_decade_written_with_an_apostrophe_is_the_decade(nlp):
+    text = (
+        "After the real estate market of the 1980\u2019s, and since the mid 1990's, Trump "
+        "lost 2010's election; many of the 7610's functions failed."
+    )
+    rows = timeline_rows(nlp(text), date(2016, 10, 4), [])
+    assert [(r["expression"], r["value"]) for r in rows] == [
+        ("the 1980\u2019s", "198"),
+        ("the mid 1990's", "199"),
+        ("2010", "2010"),  # a year's possessive: no "the" before it
+    ]
+
+
 def test_a_fraction_of_a_unit_later_is_a_length_as_two_years_later_is(nlp):
     text = "It was founded in 1990. Two years later it moved; a quarter-century later, it closed."
     rows = timeline_rows(nlp(text), date(2024, 10, 26), [])

@@ -544,6 +544,8 @@ _PATTERNS: list[str] = [
     rf"(?:(?:the\s+)?(?:early|late|mid|mid-)\s*|fiscal\s+|pre-|post-|calendar\s+)?{_YEAR}(?!\s*(?:%|percent))",
     rf"(?:the\s+)?(?:(?:early|late|mid|mid-)\s*)?{_YEAR}s",
     r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?'\d0s",
+    # "the 1980's", "the mid 1990’s": a decade, not a year's possessive, after "the" or a part
+    r"(?:the\s+(?:(?:early|late|mid|mid-)\s*)?|(?:early|late|mid|mid-)\s*)(?:1[5-9]|20)\d0['\u2019]s\b",
     r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
     r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -880,6 +882,8 @@ def _clean(expr: str) -> str:
     )
     t = re.sub(r"\s+", " ", t.strip().lower())
     t = re.sub(r"(\d): (\d\d)", r"\1:\2", t)  # "11: 06 a.m.", as the candidate rule allows
+    # "the 1980's" is the decade (the candidate rule takes it only after "the" or a part)
+    t = re.sub(r"^((?:the )?(?:(?:early|late|mid)[- ]?)?\d{3}0)'s$", r"\1s", t)
     t = re.sub(r"'s$", "", t)
     t = t.strip(' ,;:!?"()')
     return t
