@@ -170,7 +170,7 @@ def test_alias_clustering_full_name_surname_honorific():
     assert vote_label(ms, [0, 2, 3]) == "PERSON"
 
 
-def test_canonical_name_is_the_fullest_form_but_not_a_title_before_a_name():
+def test_canonical_name_is_the_fullest_form_but_no_title_or_epithet_before_a_name():
     # "Rapper" capitalised at the start of a sentence is no part of the name
     ms = [m(0, "Rapper Kanye West", "PERSON"), m(5, "Kanye West", "PERSON"), m(9, "West", "PERSON")]
     assert canonical_index(ms, [0, 1, 2]) == 1
@@ -179,6 +179,19 @@ def test_canonical_name_is_the_fullest_form_but_not_a_title_before_a_name():
     assert canonical_index(ms, [0, 1]) == 0
     ms = [m(0, "President Kanye West", "PERSON"), m(5, "West", "PERSON")]
     assert canonical_index(ms, [0, 1]) == 0
+    # an epithet before a first name and surname that is written more often
+    clinton = ["Hillary Clinton", "Crooked Hillary Clinton", "Hillary Clinton", "Clinton"]
+    ms = [m(i * 5, name, "PERSON") for i, name in enumerate(clinton)]
+    assert canonical_index(ms, [0, 1, 2, 3]) == 0
+    ms.append(m(30, "Hillary Rodham Clinton", "PERSON"))
+    assert canonical_index(ms, [0, 1, 2, 3, 4]) == 4
+    # a first name before a surname of two words, which is never a full name
+    for names in (
+        ["Robin van Persie", "van Persie", "van Persie", "Persie"],
+        ["Aung San Suu Kyi", "Suu Kyi", "Suu Kyi"],
+    ):
+        ms = [m(i * 5, name, "PERSON") for i, name in enumerate(names)]
+        assert canonical_index(ms, list(range(len(ms)))) == 0
 
 
 def test_alias_clustering_keeps_two_people_with_one_surname_apart():

@@ -850,6 +850,10 @@ class Mention:
     cluster: int = -1
 
 
+# lower-case words that begin a surname ("de Marigny", "van Persie", "bin Laden")
+SURNAME_PARTICLES = frozenset(
+    _words("de da das di do dos du del della der den van von ter ten la le bin ibn al el")
+)
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "de", "la", "du", "des", "&", "on", "in"})
 
 
@@ -955,15 +959,29 @@ def cluster_mentions(mentions: list[Mention]) -> list[int]:
 def canonical_index(mentions: list[Mention], members: list[int]) -> int:
     """The fullest form of a cluster: most words, not all caps, most frequent, earliest;
     not a title before a name the cluster also has alone ("Rapper Kanye West", a title
-    capitalised at the start of a sentence, beside "Kanye West")."""
+    capitalised at the start of a sentence, beside "Kanye West"), nor a person's name
+    with words before a more frequent first name and surname ("Crooked Hillary Clinton"
+    once beside "Hillary Clinton" and "Clinton"; "Hillary Rodham Clinton" is fuller)."""
     counts = Counter(_key(mentions[i].words) for i in members)
+    # names of the cluster written as a first name and a surname also used alone (not a
+    # surname with its particle, "de Marigny" beside "Marigny")
+    full_names = [
+        k for k in counts if len(k) >= 2 and k[-1:] in counts and k[0] not in SURNAME_PARTICLES
+    ]
+
+    def before_a_full_name(key: tuple[str, ...]) -> bool:
+        return any(
+            len(key) > len(k) and key[-len(k) :] == k and counts[k] > counts[key]
+            for k in full_names
+        )
 
     def rank(i: int) -> tuple:
         m = mentions[i]
         text = " ".join(m.words)
         key = _key(m.words)
         return (
-            len(key) > 2 and m.words[0].lower() in PERSON_TITLES and key[1:] in counts,
+            (len(key) > 2 and m.words[0].lower() in PERSON_TITLES and key[1:] in counts)
+            or (m.label == "PERSON" and before_a_full_name(key)),
             -len(m.words),
             text.isupper() and len(text) > 4,
             -counts[_key(m.words)],
