@@ -89,6 +89,38 @@ def test_clean_bounds_strips_honorific_and_title(blank):
     assert texts(doc, clean_bounds(doc, 0, 2, "ORG")) == ["General Motors"]
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "tags", "name"),
+    [
+        (
+            ["Certainly", "Donald", "Trump"],
+            ["ADV", "PROPN", "PROPN"],
+            ["RB", "NNP", "NNP"],
+            "Donald Trump",
+        ),
+        (["Telling", "Jeb", "Bush"], ["VERB", "PROPN", "PROPN"], ["VBG", "NNP", "NNP"], "Jeb Bush"),
+        (
+            ["That", "\u2019s", "Jeb", "Bush"],
+            ["PRON", "VERB", "PROPN", "PROPN"],
+            ["DT", "VBZ", "NNP", "NNP"],
+            "Jeb Bush",
+        ),
+        (
+            ["a", "Hans", "Christian", "Andersen"],
+            ["DET", "PROPN", "PROPN", "PROPN"],
+            ["DT", "NNP", "NNP", "NNP"],
+            "Hans Christian Andersen",
+        ),
+        # an auxiliary may be a first name ("Will Young"); one word is left as it was
+        (["Will", "Young"], ["AUX", "PROPN"], ["MD", "NNP"], "Will Young"),
+        (["My", "Turn"], ["PRON", "PROPN"], ["PRP$", "NNP"], "My Turn"),
+    ],
+)
+def test_clean_bounds_drops_a_word_run_into_a_name(blank, words, pos, tags, name):
+    doc = Doc(blank.vocab, words=words, pos=pos, tags=tags)
+    assert texts(doc, clean_bounds(doc, 0, len(words), "PERSON")) == [name]
+
+
 def test_clean_bounds_splits_lines_and_spaced_dashes(blank):
     doc = Doc(blank.vocab, words=["Romania", "-", "Cosmin", "Contra", "\n", "Ken"],
               spaces=[True, True, True, False, False, False])  # fmt: skip

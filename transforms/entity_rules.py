@@ -669,6 +669,8 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
         ):
             title = True
             a += 1
+        elif b - a > 2 and label == "PERSON" and _not_a_name_word(doc[a], doc[a + 1]):
+            a += 1
         else:
             break
     while b > a:
@@ -698,6 +700,20 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
     if b - a == 1 and norm_key(span_text) in NOT_NAMES:
         return None
     return Part(a, b, honorific, title)
+
+
+# parts of speech no first name is tagged with (not AUX: "Will Young", "Will Smith")
+_NOT_NAME_POS = frozenset({"ADV", "DET", "PRON", "SCONJ", "CCONJ", "ADP", "PART"})
+
+
+def _not_a_name_word(tok: Token, nxt: Token) -> bool:
+    """A word the model ran into a person's name from before it: "Certainly Donald
+    Trump", "Nevertheless Franz Ferdinand", "Telling Jeb Bush", "That's Jeb Bush" (and
+    the "'s" left of it), before a capitalised word. (Only before two words or more: the
+    one word left of "My Turn", a book, would be no name either.)"""
+    return (nxt.text[:1].isupper() or nxt.text in _POSSESSIVE) and (
+        tok.pos_ in _NOT_NAME_POS or tok.tag_ == "VBG" or tok.text in _POSSESSIVE
+    )
 
 
 def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
