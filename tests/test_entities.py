@@ -284,6 +284,16 @@ def test_honorific_makes_a_person(blank):
             + ["compound", "nsubj", "ROOT"],
             "PERSON",
         ),
+        # a candidacy or a trade is a title too ("Republican nominee Donald Trump")
+        (
+            ["Republican", "nominee", "Donald", "Trump", "spoke", ".", "Donald", "Trump"]
+            + ["left"],
+            ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB"],
+            [1, 3, 3, 4, 4, 4, 7, 8, 8],
+            ["compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+            + ["compound", "nsubj", "ROOT"],
+            "PERSON",
+        ),
         # the name in apposition to "striker"
         (
             ["their", "striker", "Craig", "Bellamy", "left", ".", "Craig", "Bellamy", "spoke"],

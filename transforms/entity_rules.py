@@ -92,7 +92,9 @@ PERSON_TITLES = frozenset(
     scrum-half full-back flanker sprinter athlete swimmer cyclist golfer boxer jockey
     actor actress singer rapper comedian presenter novelist playwright poet author
     writer journalist columnist correspondent economist lawyer attorney solicitor
-    barrister"""
+    barrister billionaire tycoon mogul magnate businessman businesswoman entrepreneur
+    philanthropist dj commentator strategist pollster nominee candidate lawmaker
+    legislator assemblyman assemblywoman councillor councilman councilwoman"""
     )
 )
 # Titles stripped from the start of a PERSON span (CoNLL leaves them out).
