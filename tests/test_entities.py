@@ -84,6 +84,11 @@ def test_clean_bounds_strips_honorific_and_title(blank):
     assert (doc[part.start : part.end].text, part.honorific) == ("Zelenskiy", True)
     (part,) = clean_bounds(doc, 2, 5, "PERSON")
     assert (doc[part.start : part.end].text, part.title) == ("Bill Clinton", True)
+    # any person title capitalised before a name, but one that is part of the name
+    doc = Doc(blank.vocab, words=["Striker", "Thierry", "Henry", "Prince", "Charles"])
+    (part,) = clean_bounds(doc, 0, 3, "PERSON")
+    assert (doc[part.start : part.end].text, part.title) == ("Thierry Henry", True)
+    assert texts(doc, clean_bounds(doc, 3, 5, "PERSON")) == ["Prince Charles"]
     # "General Motors" is not a title + name
     doc = Doc(blank.vocab, words=["General", "Motors"])
     assert texts(doc, clean_bounds(doc, 0, 2, "ORG")) == ["General Motors"]

@@ -97,7 +97,10 @@ PERSON_TITLES = frozenset(
     legislator assemblyman assemblywoman councillor councilman councilwoman"""
     )
 )
-# Titles stripped from the start of a PERSON span (CoNLL leaves them out).
+# Titles that are part of the name people know ("Prince Charles", "Pope Benedict").
+NAME_TITLES = frozenset(_words("king queen prince princess pope sheikh ayatollah rabbi"))
+# Titles stripped from the start of a PERSON span (CoNLL leaves them out); so is any
+# other person title written capitalised before a name ("Striker Thierry Henry").
 STRIPPED_TITLES = frozenset(
     _words(
         """president vice-president premier chancellor senator sen governor gov mayor
@@ -666,7 +669,7 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
         elif (
             b - a > 1
             and label == "PERSON"
-            and _is_title(text, STRIPPED_TITLES)
+            and _is_title(text, STRIPPED_TITLES | (PERSON_TITLES - NAME_TITLES))
             and doc[a + 1].text[:1].isupper()
         ):
             title = True
