@@ -98,7 +98,7 @@ PERSON_TITLES = frozenset(
     )
 )
 # Titles that are part of the name people know ("Prince Charles", "Pope Benedict").
-NAME_TITLES = frozenset(_words("king queen prince princess pope sheikh ayatollah rabbi"))
+NAME_TITLES = frozenset(_words("king queen prince princess pope sheikh ayatollah"))
 # Titles stripped from the start of a PERSON span (CoNLL leaves them out); so is any
 # other person title written capitalised before a name ("Striker Thierry Henry").
 STRIPPED_TITLES = frozenset(
@@ -979,10 +979,9 @@ def cluster_mentions(mentions: list[Mention]) -> list[int]:
 
 def canonical_index(mentions: list[Mention], members: list[int]) -> int:
     """The fullest form of a cluster: most words, not all caps, most frequent, earliest;
-    not a title before a name the cluster also has alone ("Rapper Kanye West", a title
-    capitalised at the start of a sentence, beside "Kanye West"), nor a person's name
-    with words before a more frequent first name and surname ("Crooked Hillary Clinton"
-    once beside "Hillary Clinton" and "Clinton"; "Hillary Rodham Clinton" is fuller)."""
+    not a person's name with words before a more frequent first name and surname
+    ("Crooked Hillary Clinton" once beside "Hillary Clinton" and "Clinton"; "Hillary
+    Rodham Clinton" is fuller). (A title before a name is cut from the mention.)"""
     counts = Counter(_key(mentions[i].words) for i in members)
     # names of the cluster written as a first name and a surname also used alone (not a
     # surname with its particle, "de Marigny" beside "Marigny")
@@ -1001,8 +1000,7 @@ def canonical_index(mentions: list[Mention], members: list[int]) -> int:
         text = " ".join(m.words)
         key = _key(m.words)
         return (
-            (len(key) > 2 and m.words[0].lower() in PERSON_TITLES and key[1:] in counts)
-            or (m.label == "PERSON" and before_a_full_name(key)),
+            m.label == "PERSON" and before_a_full_name(key),
             -len(m.words),
             text.isupper() and len(text) > 4,
             -counts[_key(m.words)],
