@@ -110,6 +110,7 @@ STRIPPED_TITLES = frozenset(
     rep rev reverend"""
     )
 )
+CUT_TITLES = STRIPPED_TITLES | (PERSON_TITLES - NAME_TITLES)
 SPORTS_SLUGS = frozenset(
     {
         "CRICKET", "SOCCER", "FOOTBALL", "TENNIS", "GOLF", "BASEBALL", "BASKETBALL",
@@ -669,7 +670,7 @@ def _trim(doc: Doc, a: int, b: int, label: str) -> Part | None:
         elif (
             b - a > 1
             and label == "PERSON"
-            and _is_title(text, STRIPPED_TITLES | (PERSON_TITLES - NAME_TITLES))
+            and _is_title(text, CUT_TITLES)
             and doc[a + 1].text[:1].isupper()
         ):
             title = True
@@ -1003,7 +1004,7 @@ def canonical_index(mentions: list[Mention], members: list[int]) -> int:
             m.label == "PERSON" and before_a_full_name(key),
             -len(m.words),
             text.isupper() and len(text) > 4,
-            -counts[_key(m.words)],
+            -counts[key],
             -len(text),
             m.start,
         )

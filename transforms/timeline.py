@@ -848,13 +848,13 @@ def timeline_rows(doc: Doc, published: date | None, mentions: list[dict]) -> lis
                 day_ref is not None
                 and _moved_on(coarse, day_ref, text[start:end], tx)
                 and row["value"]
-                != _row(doc, start, end, published, None, located, text=text)[0]["value"]
+                != _row(doc, start, end, published, None, located, quarterly, text=text)[0]["value"]
             )
         ):
             # a day of the month mentioned since the last day ("the convention in July
             # ... the following morning"), not one counted from the day before it: the
-            # value differs when counted from no day
-            _, pod = (row["value"] or "").partition("T")[::2]
+            # value differs when counted from no day (in the same reading otherwise)
+            pod = (row["value"] or "").partition("T")[2]
             value = coarse + ("-XX" if len(coarse) == 7 else "-XX-XX") + (f"T{pod}" if pod else "")
             row.update(value=value, date_start=None, date_end=None, anchor="unresolved")
             rows.append(row)
