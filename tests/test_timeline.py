@@ -197,6 +197,12 @@ def test_durations(expr, expected):
         ("daily", "P1D"),
         ("every month", "P1M"),
         ("Tuesdays", "XXXX-WXX-2"),
+        # a period of several units: still a set, not a length
+        ("every five years", "P5Y"),
+        ("every 15 minutes", "PT15M"),
+        ("every five and a half months", "P5.5M"),
+        ("every few weeks", "PXW"),
+        ("every single day", "P1D"),
     ],
 )
 def test_sets(expr, expected):
@@ -212,6 +218,14 @@ def test_sets(expr, expected):
         ("Q2 2023", "2023-Q2", date(2023, 4, 1), date(2023, 6, 30)),
         ("the second half of 2024", "2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
         ("summer 2024", "2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+        # the year named after "of" is the year of the part, as it is for a half
+        ("the first quarter of next year", "2026-Q1", date(2026, 1, 1), date(2026, 3, 31)),
+        ("the fourth quarter of last year", "2024-Q4", date(2024, 10, 1), date(2024, 12, 31)),
+        # "of the year" adds nothing: a later quarter than February's is last year's
+        ("the last quarter of the year", "2024-Q4", date(2024, 10, 1), date(2024, 12, 31)),
+        ("the first quarter of the year", "2025-Q1", date(2025, 1, 1), date(2025, 3, 31)),
+        ("the autumn of last year", "2024-FA", date(2024, 9, 1), date(2024, 11, 30)),
+        ("the spring of next year", "2026-SP", date(2026, 3, 1), date(2026, 5, 31)),
     ],
 )
 def test_quarters_halves_seasons(expr, expected, start, end):
@@ -229,6 +243,36 @@ def test_times():
     )
     assert value("this morning") == "2025-02-13TMO"
     assert value("noon", PUB, ref=date(2025, 2, 12)) == "2025-02-12T12:00"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        # British and wire styles: a stop between hours and minutes, the 24-hour clock
+        # with its zone, a part of day after the time
+        ("2.30am on Sunday", "2025-02-09T02:30"),
+        ("8.45pm", "2025-02-13T20:45"),
+        ("1830 GMT on Tuesday evening", "2025-02-11T18:30"),
+        ("0600 GMT", "2025-02-13T06:00"),
+        ("10pm tonight", "2025-02-13T22:00"),
+        ("9.15 p.m. yesterday evening", "2025-02-12T21:15"),
+    ],
+)
+def test_clock_styles(expr, expected):
+    tx = normalise(expr, PUB, "past")
+    assert (tx.type, tx.value) == ("TIME", expected)
+
+
+def test_a_clock_time_on_a_part_of_a_weekday_without_a_publication_date():
+    assert value("8am on Friday morning", None) == "XXXX-WXX-5T08:00"
+
+
+def test_a_number_with_a_stop_or_four_digits_is_no_time():
+    text = "Shares rose 2.30 to 45. By 1200 GMT the euro was up; in 1200 the abbey was built."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["1200 GMT", "1200"]  # the zone makes it a time; alone, a year
+    assert normalise("2.30", PUB) is None
+    assert normalise("1200", PUB).value == "1200"
 
 
 @pytest.mark.parametrize(
@@ -567,6 +611,26 @@ def test_cue_words_set_the_direction(nlp, sentence, expr, expected):
     assert _value_of(nlp, sentence, date(2024, 10, 26), expr) == expected
 
 
+def test_a_part_of_a_named_year_or_decade_is_one_expression(nlp):
+    text = (
+        "Growth should return in the first quarter of next year. Rates rose in the autumn "
+        "of last year. Emissions will halve by the end of the decade. Visits are limited to "
+        "one every three years. The end of the decade marked a turning point. The rules "
+        "take effect on 1 January next year."
+    )
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["timex_type"], r["value"]) for r in rows] == [
+        ("the first quarter of next year", "DATE", "2026-Q1"),
+        ("the autumn of last year", "DATE", "2024-FA"),
+        ("the end of the decade", "DATE", "202"),  # what will happen: this decade
+        ("every three years", "SET", "P3Y"),
+        # a past narrative's decade is the one it tells of, which the text does not name
+        ("1 January next year", "DATE", "2026-01-01"),
+    ]
+    decade = next(r for r in rows if r["value"] == "202")
+    assert (decade["date_start"], decade["date_end"]) == (date(2020, 1, 1), date(2029, 12, 31))
+
+
 def test_that_year_follows_the_last_mentioned_date(nlp):
     doc = nlp("He fled in June 1998 and returned later that year. Sales doubled that year.")
     rows = timeline_rows(doc, date(2000, 1, 28), [])
@@ -580,6 +644,11 @@ def test_that_year_follows_the_last_mentioned_date(nlp):
     ("expr", "ref", "expected"),
     [
         ("the week of March 6", None, "2025-W10"),
+        # a day whose year is named by its relation to this year or to the one last named
+        ("1 January next year", None, "2026-01-01"),
+        ("March 5 last year", None, "2024-03-05"),
+        ("Friday, June 7 this year", None, "2025-06-07"),
+        ("3 September that year", date(1939, 5, 1), "1939-09-03"),
         ("the day before last Tuesday", None, "2025-02-10"),  # last Tuesday = Feb 11
         ("the day after Jan. 20", None, "2025-01-21"),
         ("this coming Sunday, March eighth", None, "2025-03-08"),
@@ -608,7 +677,8 @@ def test_compound_date_extents():
     text = (
         "A hearing is set for the week of March 6. The day before last Tuesday's hearing "
         "he left. Women's Day is this coming Sunday, March eighth. Shares rose at "
-        "mid-afternoon yesterday."
+        "mid-afternoon yesterday. The firm, founded in the late 19th century, opens on "
+        "March 5 of next year."
     )
     found = [text[s:e] for s, e in find_candidates(text)]
     assert found == [
@@ -616,7 +686,11 @@ def test_compound_date_extents():
         "The day before last Tuesday",
         "this coming Sunday, March eighth",
         "mid-afternoon yesterday",
+        "the late 19th century",
+        "March 5 of next year",
     ]
+    century = normalise("the late 19th century", PUB)
+    assert (century.value, century.mod) == ("18", "END")
 
 
 def test_names_ordinals_and_fractions_are_not_times():

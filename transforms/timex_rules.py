@@ -467,13 +467,17 @@ _UNIT = (
 _UNIT_SING = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _PART_OF = r"the\s+(?:end|beginning|start|middle)\s+of"
+# "of 2014", "of next year": the year a quarter, a half or a season belongs to
+_OF_YEAR = rf"(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|the\s+year|this\s+year|next\s+year|last\s+year))"
+# the year of a day named by its relation: "1 January next year", "March 5 of that year"
+_DAY_YEAR = rf"(?:,?\s+{_YEAR}|,?\s+(?:of\s+)?(?:last|this|next|that)\s+year)"
 # the words before a range of lengths that belong to it: "the next 12-18 months"
 _RANGE_REL_WORD = r"(?:next|past|last|coming|previous)"
 _RANGE_REL = rf"(?:the\s+)?{_RANGE_REL_WORD}\s+"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TIME = (
-    r"(?:\d{1,2}(?::[ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
-    r"|\d{1,2}:\d{2}(?:\s+(?:[ecmp][sd]t|gmt|utc))?|noon|midnight)"
+    r"(?:\d{1,2}(?:[:.][ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
+    r"|\d{1,2}:\d{2}(?:\s+(?:[ecmp][sd]t|gmt|utc))?|(?:[01]\d|2[0-3])[0-5]\d\s+(?:gmt|utc)|noon|midnight)"
 )
 _REL = r"(?:last|next|this|past|previous|coming|following|current|same|latest|prior|recent)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
@@ -484,19 +488,21 @@ _APPROX = (
 
 _PATTERNS: list[str] = [
     # clock times with optional day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
-    rf"(?:around\s+)?{_TIME}(?:,?\s+(?:on\s+)?(?:{_WD}|yesterday|today|tomorrow|{_MON}\s+\d{{1,2}}))?",
+    rf"(?:around\s+)?{_TIME}(?:,?\s+(?:on\s+)?(?:(?:{_WD}|yesterday|tomorrow)(?:\s+{_POD})?|today"
+    rf"|{_MON}\s+\d{{1,2}}|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))?",
     rf"\d{{1,2}}\s+(?:o'clock\s+)?in\s+the\s+{_POD}",
     # ISO and numeric dates
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?",
     r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})",
     # explicit dates ("this coming Sunday, March eighth", "the week of March 6")
     rf"(?:the\s+(?:week\s+of|day\s+before|day\s+after)\s+)?"
-    rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD})(?:,?\s+{_YEAR})?",
-    rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}(?:,?\s+{_YEAR})?",
+    rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD}){_DAY_YEAR}?",
+    rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}{_DAY_YEAR}?",
     rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|(?:\s+of)?\s+(?:last|this|next|that)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
     rf"(?:(?:early|late|mid|mid-|{_PART_OF})\s*)?{_MON_FULL}(?!\s+\d)",
     # "the end of 1990", "the middle of next year": a part of a year, week or month
-    rf"{_PART_OF}\s+(?:{_YEAR}(?!\s*(?:%|percent))|(?:this|next|last|that)\s+(?:week|month|year))",
+    rf"{_PART_OF}\s+(?:{_YEAR}(?!\s*(?:%|percent))|(?:this|next|last|that)\s+(?:week|month|year)"
+    r"|(?:this|next|last|the)\s+(?:decade|century))",
     # weekdays with part of day / relative words
     rf"(?:(?:last|next|this|early|late|earlier|later|this\s+coming|the\s+previous|the\s+following)\s+)?"
     rf"{_WD}(?:\s+{_POD}s?)?",
@@ -510,8 +516,8 @@ _PATTERNS: list[str] = [
     r"tonight|overnight|mid-?afternoon",
     # quarters / halves
     rf"(?:the\s+)?(?:(?:same|comparable|year-ago|year-earlier|latest|current|{_ORD})[-\s]+)*(?:fiscal\s+)?"
-    rf"(?:{_ORD}|current|latest|same|year-ago|year-earlier|comparable)[-\s]+quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR})?",
-    rf"(?:the\s+)?{_ORD}[-\s]+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|the\s+year|this\s+year|next\s+year|last\s+year))?",
+    rf"(?:{_ORD}|current|latest|same|year-ago|year-earlier|comparable)[-\s]+quarter{_OF_YEAR}?",
+    rf"(?:the\s+)?{_ORD}[-\s]+half{_OF_YEAR}?",
     rf"(?:fiscal\s+)?{_YEAR}\s+(?:{_ORD}[-\s]+quarter|{_ORD}[-\s]+half)",
     rf"q[1-4](?:\s+{_YEAR})?",
     rf"(?:this|last|next)\s+year's\s+(?:(?:{_ORD})[-\s]+)?(?:fiscal\s+)?(?:quarter|half|period)",
@@ -547,7 +553,7 @@ _PATTERNS: list[str] = [
     # "the 1980's", "the mid 1990’s": a decade, not a year's possessive, after "the" or a part
     r"(?:the\s+(?:(?:early|late|mid|mid-)\s*)?|(?:early|late|mid|mid-)\s*)(?:1[5-9]|20)\d0['\u2019]s\b",
     r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
-    r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?:the\s+)?(?:(?:early|late|mid)[-\s]*)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
     r"twentieth|twenty-first)[-\s]+century",
     r"(?:this|last|next|the\s+last|the\s+past|the\s+next)\s+(?:century|decade)",
@@ -556,8 +562,10 @@ _PATTERNS: list[str] = [
     r"(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?",
     # seasons
     rf"(?:the\s+)?(?:(?:early|late|mid)\s*-?\s*)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?\s+(?:{_YEAR}|nineteen\s+\w+(?:-\w+)?)",
+    r"(?:the\s+)?(?:(?:early|late|mid)\s*-?\s*)?(?:spring|summer|fall|autumn|winter)\s+of\s+(?:this|last|next)\s+year",
     # sets
-    rf"(?:every|each)\s+(?:other\s+)?(?:{_WD}|{_UNIT_SING}|{_MON_FULL}|morning|afternoon|evening|night|weekend)",
+    rf"(?:every|each)\s+(?:other\s+|single\s+)?(?:{_WD}|{_UNIT_SING}|{_MON_FULL}|morning|afternoon|evening|night|weekend)",
+    rf"every\s+{NUMBER}[-\s]+{_UNIT}",
     rf"{_WD}s(?:\s+{_POD}s)?",
     r"daily|weekly|monthly|annually|yearly|nightly",
     rf"(?:once|twice|\w+\s+times)\s+(?:a|an|per|every)\s+{_UNIT_SING}",
@@ -1187,6 +1195,9 @@ def _year_for_month(
 
 def _r_month_day(t, had_the, anchor, tense, ref, context, mod):
     t2 = re.sub(r"^(?:(?:this coming|this|next|last|coming) )?(?:" + _WD + r"),? ", "", t)
+    rel_year = re.search(r",? (?:of )?(last|this|next|that) year$", t2)
+    if rel_year:
+        t2 = t2[: rel_year.start()]
     m_ord = re.fullmatch(r"([a-z]+)\.? (" + _DAY_ORD + r")(?:,? (\d{4}))?", t2)
     if m_ord and m_ord.group(2) in _DAY_ORD_WORDS:
         t2 = f"{m_ord.group(1)} {_DAY_ORD_WORDS[m_ord.group(2)]}" + (
@@ -1204,6 +1215,14 @@ def _r_month_day(t, had_the, anchor, tense, ref, context, mod):
     if month is None:
         return None
     day = int(day_s)
+    if rel_year:
+        # "1 January next year"; "March 5 of that year" counts from the date last mentioned
+        base = ref if rel_year.group(1) == "that" else anchor
+        if base is None:
+            date(2000, month, day)  # validates
+            return _mk("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
+        year = base.year + {"last": -1, "this": 0, "next": 1, "that": 0}[rel_year.group(1)]
+        return _mk("DATE", date(year, month, day).isoformat(), relative=True)
     if year_s:
         year = int(year_s[1:]) if year_s.startswith("'") else int(year_s)
         if year < 100:
@@ -1355,20 +1374,25 @@ def _r_days(t, had_the, anchor, tense, ref, context, mod):
     return _mk("DATE", d.isoformat(), relative=True)
 
 
-def _parse_clock(s: str) -> tuple[int, int] | None:
-    s = s.strip().lower()
-    s = re.sub(r"\s+(?:[ecmp][sd]t|gmt|utc)$", "", s)
+def _parse_clock(text: str) -> tuple[int, int] | None:
+    zoned = text.strip().lower()
+    s = re.sub(r"\s+(?:[ecmp][sd]t|gmt|utc)$", "", zoned)
     if s in ("noon", "midday", "mid-day"):
         return 12, 0
     if s == "midnight":
         return 24, 0
-    m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?", s)
+    # "2:30", "2.30pm" (a stop only with am/pm: "2.30" alone is a number)
+    m = re.fullmatch(r"(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s*[ap]))?\s*(a\.?m\.?|p\.?m\.?)?", s)
+    if m is None and s != zoned:
+        # "0600 GMT": the 24-hour clock, only ever written with its zone
+        m = re.fullmatch(r"(\d{2})(\d{2})()()", s)
     if not m:
         return None
     hour = int(m.group(1))
-    minute = int(m.group(2) or 0)
-    ampm = (m.group(3) or "").replace(".", "")
-    if not m.group(2) and not ampm:
+    minutes = m.group(2) or m.group(3)
+    minute = int(minutes or 0)
+    ampm = (m.group(4) or "").replace(".", "")
+    if not minutes and not ampm:
         return None
     if ampm == "pm" and hour < 12:
         hour += 12
@@ -1384,7 +1408,8 @@ def _r_clock(t, had_the, anchor, tense, ref, context, mod):
     m = None
     if not m2:
         m = re.fullmatch(
-            r"(\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+(?:[ecmp][sd]t|gmt|utc))?|noon|midnight|mid-?day)"
+            r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
+            r"|\d{4} (?:gmt|utc)|noon|midnight|mid-?day)"
             r"(?:,? (?:on )?(.+))?",
             t,
         )
@@ -1407,9 +1432,13 @@ def _r_clock(t, had_the, anchor, tense, ref, context, mod):
     relative = True
     if day_part:
         sub = _normalise(day_part, anchor, tense, ref, context)
-        if sub is None or sub.granularity != "day" or not sub.value:
+        if sub is None or not sub.value:
             return None
-        day, relative = sub.value, sub.relative
+        # "10pm tonight", "6am this morning": the day of the part of day
+        day = re.sub(r"T[A-Z]{2}$", "", sub.value)
+        if day == sub.value and sub.granularity != "day":
+            return None
+        relative = sub.relative
     elif ref is not None:
         day = ref.isoformat()
     elif anchor is not None:
@@ -1527,7 +1556,7 @@ def _r_quarter(t, had_the, anchor, tense, ref, context, mod):
     if year_ago:
         year -= 1
     if (
-        not year_s
+        year_s in (None, "the year")
         and anchor is not None
         and kind == "quarter"
         and tense != "future"
@@ -1833,6 +1862,9 @@ def _r_century(t, had_the, anchor, tense, ref, context, mod):
         if not n:
             return None
         return _mk("DATE", f"{n - 1:02d}")
+    if t in ("century", "decade") and had_the and tense == "future" and anchor is not None:
+        # "by the end of the decade" said of what will happen: the current one
+        return _mk("DATE", _shift(anchor, 0, t)[0], relative=True)
     m = re.fullmatch(r"(this|last|next|past) (century|decade)", t)
     if m:
         if m.group(1) == "past" or (m.group(1) == "last" and had_the):
@@ -1864,10 +1896,19 @@ def _season(code: str, anchor: date, step: int, *, inclusive: bool = False) -> s
 
 def _r_season(t, had_the, anchor, tense, ref, context, mod):
     m = re.fullmatch(
-        r"(spring|summer|fall|autumn|winter)(?:,? (?:of )?(\d{4}|nineteen [a-z -]+))?", t
+        r"(spring|summer|fall|autumn|winter)(?:,? (?:of )?(\d{4}|nineteen [a-z -]+))?"
+        r"|(spring|summer|fall|autumn|winter) of (this|last|next) year",
+        t,
     )
     if not m:
         return None
+    if m.group(3):
+        # "the autumn of last year": that season of the year named
+        code = SEASONS[m.group(3)]
+        if anchor is None:
+            return _mk("DATE", f"XXXX-{code}", relative=True)
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group(4)]
+        return _mk("DATE", f"{year:04d}-{code}", relative=True)
     code = SEASONS[m.group(1)]
     if m.group(2):
         y = m.group(2)
@@ -1923,6 +1964,14 @@ def _r_set(t, had_the, anchor, tense, ref, context, mod):
     if m and m.group(1) in WEEKDAYS and len(m.group(1)) >= 6:
         suffix = f"T{PARTS_OF_DAY[m.group(2)]}" if m.group(2) else ""
         return _mk("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{suffix}")
+    m = re.fullmatch(r"every (.+?)[- ](\w+)", t)
+    if m and m.group(2).rstrip("s") in UNITS:
+        # "every five years", "every few weeks": a set with that period
+        # ("every single day" is every day)
+        words = m.group(1)
+        number = 1.0 if words == "single" else parse_number(words)
+        if number is not None or words in ("few", "a few", "several", "couple of", "a couple of"):
+            return _mk("SET", duration_value(number, m.group(2)))
     m = re.fullmatch(r"(?:once|twice|\w+ times) (?:a|an|per|every) (\w+)", t)
     if m and m.group(1) in UNITS:
         return _mk("SET", duration_value(1, m.group(1)))
