@@ -218,6 +218,11 @@ def test_sets(expr, expected):
         ("Q2 2023", "2023-Q2", date(2023, 4, 1), date(2023, 6, 30)),
         ("the second half of 2024", "2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
         ("summer 2024", "2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+        # as analysts write them
+        ("H1 2014", "2014-H1", date(2014, 1, 1), date(2014, 6, 30)),
+        ("FY2014", "2014", date(2014, 1, 1), date(2014, 12, 31)),
+        ("FY14", "2014", date(2014, 1, 1), date(2014, 12, 31)),
+        ("end-March", "2025-03", date(2025, 3, 1), date(2025, 3, 31)),
         # the year named after "of" is the year of the part, as it is for a half
         ("the first quarter of next year", "2026-Q1", date(2026, 1, 1), date(2026, 3, 31)),
         ("the fourth quarter of last year", "2024-Q4", date(2024, 10, 1), date(2024, 12, 31)),
@@ -254,6 +259,8 @@ def test_times():
         ("8.45pm", "2025-02-13T20:45"),
         ("1830 GMT on Tuesday evening", "2025-02-11T18:30"),
         ("0600 GMT", "2025-02-13T06:00"),
+        ("0630 BST", "2025-02-13T06:30"),
+        ("8:30 a.m. ET on Friday", "2025-02-07T08:30"),
         ("10pm tonight", "2025-02-13T22:00"),
         ("9.15 p.m. yesterday evening", "2025-02-12T21:15"),
     ],
@@ -261,6 +268,17 @@ def test_times():
 def test_clock_styles(expr, expected):
     tx = normalise(expr, PUB, "past")
     assert (tx.type, tx.value) == ("TIME", expected)
+
+
+def test_a_range_of_years_gives_each_year():
+    text = (
+        "She was first lady, 1981-1989, and ruled from 2009\u20132013. Call 1979-2003-44 or "
+        "see ISBN 978-1979-2003; the score went 2003-1999."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["1981", "1989", "2009", "2013"]
+    text = "The FY500 and the H1-B visa are no times; FY2014 and H1 2014 are."
+    assert [text[s:e] for s, e in find_candidates(text)] == ["FY2014", "H1 2014"]
 
 
 def test_a_clock_time_on_a_part_of_a_weekday_without_a_publication_date():

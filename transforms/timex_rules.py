@@ -475,9 +475,12 @@ _DAY_YEAR = rf"(?:,?\s+{_YEAR}|,?\s+(?:of\s+)?(?:last|this|next|that)\s+year)"
 _RANGE_REL_WORD = r"(?:next|past|last|coming|previous)"
 _RANGE_REL = rf"(?:the\s+)?{_RANGE_REL_WORD}\s+"
 _POD = r"(?:morning|afternoon|evening|night)"
+# a time zone after a clock time: "EST", "ET", "GMT", "BST"
+_ZONE = r"(?:[ecmp][sd]t|[ep]t|gmt|utc|bst|cet)"
+_ZONE_24 = r"(?:gmt|utc|bst|cet)"  # "0600 GMT": the 24-hour clock, written with its zone
 _TIME = (
-    r"(?:\d{1,2}(?:[:.][ \t]?\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
-    r"|\d{1,2}:\d{2}(?:\s+(?:[ecmp][sd]t|gmt|utc))?|(?:[01]\d|2[0-3])[0-5]\d\s+(?:gmt|utc)|noon|midnight)"
+    rf"(?:\d{{1,2}}(?:[:.][ \t]?\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+{_ZONE})?"
+    rf"|\d{{1,2}}:\d{{2}}(?:\s+{_ZONE})?|(?:[01]\d|2[0-3])[0-5]\d\s+{_ZONE_24}|noon|midnight)"
 )
 _REL = r"(?:last|next|this|past|previous|coming|following|current|same|latest|prior|recent)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
@@ -499,7 +502,7 @@ _PATTERNS: list[str] = [
     rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD}){_DAY_YEAR}?",
     rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}{_DAY_YEAR}?",
     rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|(?:\s+of)?\s+(?:last|this|next|that)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
-    rf"(?:(?:early|late|mid|mid-|{_PART_OF})\s*)?{_MON_FULL}(?!\s+\d)",
+    rf"(?:(?:early|late|mid|mid-|end-|{_PART_OF})\s*)?{_MON_FULL}(?!\s+\d)",
     # "the end of 1990", "the middle of next year": a part of a year, week or month
     rf"{_PART_OF}\s+(?:{_YEAR}(?!\s*(?:%|percent))|(?:this|next|last|that)\s+(?:week|month|year)"
     r"|(?:this|next|last|the)\s+(?:decade|century))",
@@ -519,7 +522,7 @@ _PATTERNS: list[str] = [
     rf"(?:{_ORD}|current|latest|same|year-ago|year-earlier|comparable)[-\s]+quarter{_OF_YEAR}?",
     rf"(?:the\s+)?{_ORD}[-\s]+half{_OF_YEAR}?",
     rf"(?:fiscal\s+)?{_YEAR}\s+(?:{_ORD}[-\s]+quarter|{_ORD}[-\s]+half)",
-    rf"q[1-4](?:\s+{_YEAR})?",
+    rf"q[1-4](?:\s+{_YEAR})?|h[12]\s+{_YEAR}|fy\s?(?:{_YEAR}|\d{{2}})\b",
     rf"(?:this|last|next)\s+year's\s+(?:(?:{_ORD})[-\s]+)?(?:fiscal\s+)?(?:quarter|half|period)",
     rf"the\s+{_YEAR}\s+(?:quarter|period)",
     r"the\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))",
@@ -547,7 +550,7 @@ _PATTERNS: list[str] = [
     rf"(?:the\s+)?(?:past|last|next|coming|recent|previous)\s+(?:few\s+|several\s+)?{_UNIT}",
     rf"(?:a|one)\s+{_UNIT_SING}\s+(?:or\s+so\s+)?(?:ago|earlier)",
     # years, decades, centuries
-    rf"(?:(?:the\s+)?(?:early|late|mid|mid-)\s*|fiscal\s+|pre-|post-|calendar\s+)?{_YEAR}(?!\s*(?:%|percent))",
+    rf"(?:(?:the\s+)?(?:early|late|mid|mid-)\s*|fiscal\s+|pre-|post-|end-|calendar\s+)?{_YEAR}(?!\s*(?:%|percent))",
     rf"(?:the\s+)?(?:(?:early|late|mid|mid-)\s*)?{_YEAR}s",
     r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?'\d0s",
     # "the 1980's", "the mid 1990’s": a decade, not a year's possessive, after "the" or a part
@@ -624,6 +627,12 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
         first = _first_day(text, start, end)
         if first is not None:
             start = first[2]  # "10-20 February": the search begins no word after a hyphen
+        years = _year_range(text, start, end)
+        if years is not None:
+            # "from 2009-2013": each year a row, as each day of "10-20 February" is
+            spans.extend([(start, end), years])
+            pos = years[1]
+            continue
         accepted = end > start and _accept(text, start, end)
         if accepted:
             if first is not None:
@@ -663,6 +672,20 @@ _DAY_FIRST_PAIR = re.compile(
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(rf",?\s+{_YEAR}\b")
+_LATER_YEAR = re.compile(rf"\s*[-\u2013]\s*({_YEAR})(?![\w/-])")
+
+
+def _year_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The later year of a range of years ("1981-1989") after the bare year at start..end
+    (not part of a longer number, a date or a path; a range goes up), else None."""
+    if not re.fullmatch(_YEAR, text[start:end]) or re.search(
+        r"[\w./$#\u00a3\u20ac-]$", text[:start]
+    ):
+        return None
+    m = _LATER_YEAR.match(text, end)
+    if m is None or int(m.group(1)) <= int(text[start:end]):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _going_up(first: str, second: str) -> bool:
@@ -1079,7 +1102,7 @@ def _normalise(
                 return _mk(inner.type, inner.value, inner.relative, before_after)
             return inner
     m = re.match(
-        r"^(?:(early|late|mid(?!night|day|dle)|(?:the )?end of|(?:the )?beginning of"
+        r"^(?:(early|late|mid(?!night|day|dle)|end(?=-)|(?:the )?end of|(?:the )?beginning of"
         r"|(?:the )?start of|(?:the )?middle of)[- ]?)\s*(.+)$",
         t,
     )
@@ -1376,7 +1399,7 @@ def _r_days(t, had_the, anchor, tense, ref, context, mod):
 
 def _parse_clock(text: str) -> tuple[int, int] | None:
     zoned = text.strip().lower()
-    s = re.sub(r"\s+(?:[ecmp][sd]t|gmt|utc)$", "", zoned)
+    s = re.sub(rf"\s+{_ZONE}$", "", zoned)
     if s in ("noon", "midday", "mid-day"):
         return 12, 0
     if s == "midnight":
@@ -1408,8 +1431,8 @@ def _r_clock(t, had_the, anchor, tense, ref, context, mod):
     m = None
     if not m2:
         m = re.fullmatch(
-            r"(\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+(?:[ecmp][sd]t|gmt|utc))?"
-            r"|\d{4} (?:gmt|utc)|noon|midnight|mid-?day)"
+            rf"(\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+{_ZONE})?"
+            rf"|\d{{4}} {_ZONE_24}|noon|midnight|mid-?day)"
             r"(?:,? (?:on )?(.+))?",
             t,
         )
@@ -1468,6 +1491,9 @@ def _r_quarter(t, had_the, anchor, tense, ref, context, mod):
         r"(?:fiscal )?(\d{4}) ((?:first|second|third|fourth|1st|2nd|3rd|4th)[- ])(quarter|half)", t
     )
     m_q = re.fullmatch(r"q([1-4])(?: (\d{4}))?", t)
+    m_h = re.fullmatch(r"h([12]) (\d{4})", t)
+    if m_h:  # "H1 2014": a half, as analysts write it
+        return _mk("DATE", f"{m_h.group(2)}-H{m_h.group(1)}")
     m_yq = re.fullmatch(r"(\d{4}) (quarter|period)", t)
     m_ago = re.fullmatch(
         r"(?:(?:same|corresponding|comparable|year-ago) )?(?:quarter|period)"
@@ -1782,6 +1808,10 @@ def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
 
 
 def _r_year(t, had_the, anchor, tense, ref, context, mod):
+    m = re.fullmatch(r"fy ?(\d{4}|\d{2})", t)
+    if m:  # "FY2014", "FY14": the fiscal year, named by the year it ends in
+        year = int(m.group(1))
+        return _mk("DATE", f"{year if year > 99 else _year_from_two(year, anchor):04d}")
     m = re.fullmatch(
         r"(?:fiscal |calendar |the year |year )?(\d{4})(?: period| fiscal year| year)?", t
     )
