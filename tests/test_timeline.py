@@ -277,6 +277,12 @@ def test_a_range_of_years_gives_each_year():
     )
     found = [text[s:e] for s, e in find_candidates(text)]
     assert found == ["1981", "1989", "2009", "2013"]
+    text = "Voting is on the first Tuesday in March, not Tuesday."
+    assert [text[s:e] for s, e in find_candidates(text)] == [
+        "the first Tuesday in March",
+        "Tuesday",
+    ]
+    assert value("the first Tuesday in March", None) == "XXXX-03-XX"
     text = "The FY500 and the H1-B visa are no times; FY2014 and H1 2014 are."
     assert [text[s:e] for s, e in find_candidates(text)] == ["FY2014", "H1 2014"]
 
@@ -667,6 +673,10 @@ def test_that_year_follows_the_last_mentioned_date(nlp):
         ("March 5 last year", None, "2024-03-05"),
         ("Friday, June 7 this year", None, "2025-06-07"),
         ("3 September that year", date(1939, 5, 1), "1939-09-03"),
+        # a weekday counted in a month
+        ("the third Monday of January 2014", None, "2014-01-20"),
+        ("the last Friday of next month", None, "2025-03-28"),
+        ("the first Sunday of this month", None, "2025-02-02"),
         ("the day before last Tuesday", None, "2025-02-10"),  # last Tuesday = Feb 11
         ("the day after Jan. 20", None, "2025-01-21"),
         ("this coming Sunday, March eighth", None, "2025-03-08"),

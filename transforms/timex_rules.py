@@ -512,6 +512,9 @@ _PATTERNS: list[str] = [
     rf"the\s+day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?(?:{_WD}|{_HOLIDAY_NAMES}"
     rf"|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
     rf"{_POD}\s+(?:on\s+)?{_WD}",
+    # "the first Tuesday in March", "the last Friday of the month": a weekday counted in a month
+    rf"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+{_WD}\s+(?:in|of)\s+"
+    rf"(?:{_MON_FULL}(?:,?\s+{_YEAR})?|(?:this|next|last)\s+month)",
     # yesterday / today / tomorrow
     rf"(?:(?:early|late|earlier|later|mid-?)\s*)?(?:yesterday|today|tomorrow)(?:\s+{_POD})?",
     r"(?:(?:early|late|mid-?)\s*)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow)",
@@ -2031,6 +2034,20 @@ def _nth_weekday(year: int, month: int, wd: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - wd) % 7)
 
 
+def _r_nth_weekday(t, had_the, anchor, tense, ref, context, mod):
+    m = re.fullmatch(r"(first|second|third|fourth|last|1st|2nd|3rd|4th) ([a-z]+) (?:in|of) (.+)", t)
+    if m is None or m.group(2) not in WEEKDAYS or len(m.group(2)) < 6:
+        return None
+    month = _normalise(m.group(3), anchor, tense, ref, context)
+    if month is None or month.granularity != "month" or not month.value:
+        return None
+    if not month.value[:4].isdigit():
+        return _mk("DATE", f"{month.value}-XX", relative=True)
+    year, mon = int(month.value[:4]), int(month.value[5:7])
+    day = _nth_weekday(year, mon, WEEKDAYS[m.group(2)], ORDINALS[m.group(1)])
+    return _mk("DATE", day.isoformat(), relative=month.relative)
+
+
 _HOLIDAYS = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
@@ -2171,6 +2188,7 @@ _EVENT_AFTER_DAY = re.compile(
 
 _RULES = [
     _r_refs,
+    _r_nth_weekday,
     _r_holiday,
     _r_misc,
     _r_iso,
