@@ -647,6 +647,18 @@ def test_pronoun_does_not_resolve_across_gender(nlp):
     assert (r["speaker"], r["speaker_name"]) == ("She", "Jones")
 
 
+def test_a_given_name_says_the_gender_a_pronoun_must_fit(nlp):
+    # Ted Cruz spoke last, but "she" is the woman named before him; "he" is not her
+    text = (
+        "Sarah Palin spoke in Iowa on Monday. Ted Cruz said the race was wide open.\n\n"
+        "\u201cIt just came out of my mouth,\u201d she said.\n\n"
+        "\u201cWe will win Iowa,\u201d he added."
+    )
+    rows = _rows(nlp, text)
+    assert _find(rows, "It just came out")["speaker_name"] == "Sarah Palin"
+    assert _find(rows, "We will win Iowa")["speaker_name"] == "Ted Cruz"
+
+
 def test_gender_comes_from_a_persons_own_clauses_not_from_what_they_say_of_another(nlp):
     # "her" after "the 30-year-old" and "she" after "says" are Radcliffe, not Richards;
     # Radcliffe's own clauses name places, which take no "he" or "she"

@@ -89,6 +89,65 @@ RELATION_GENDER: dict[str, str] = dict.fromkeys(
     "m",
 )
 
+# Given names that say a person's gender in English-language news ("Ted Cruz" is no
+# "she"). Common names only, and none that is given to both sexes or that is a man's
+# name in another language news often quotes ("Andrea Pirlo", "Nicola Sturgeon", "Joan
+# Laporta", "Kim Jong-un", "Jean-Claude Juncker", "Ashley Cole").
+FIRST_NAME_GENDER: dict[str, str] = dict.fromkeys(
+    _words(
+        """
+        mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa
+        nancy betty margaret sandra kimberly emily donna michelle carol amanda dorothy
+        melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela
+        shirley anna brenda pamela emma nicole helen samantha katherine christine debra
+        rachel carolyn janet catherine maria heather diane ruth julie olivia joyce
+        virginia victoria lauren christina judith megan cheryl hannah jacqueline martha
+        gloria teresa ann anne sara madison frances kathryn janice abigail alice judy
+        sophia grace denise amber doris marilyn danielle beverly isabella theresa diana
+        natalie brittany charlotte marie kayla lori hillary hilary chelsea carly
+        condoleezza melania ivanka huma kellyanne nikki elaine louise claire fiona
+        caroline harriet jane joanna kate katie lucy penelope rosie sally sophie yvette
+        tessa jacqui priti nadine ruby ella chloe jodie kirsty gemma
+        natasha paula wendy hazel janine melanie lily jenny jill sue liz beth molly
+        holly ellen eleanor rose irene julia leah maggie mia monica nora rita rosa
+        sylvia tina vanessa valerie yvonne zoe erin esther eva gina hayley ingrid
+        jasmine kathy kristen madeleine nina olga pauline sheila stacey tamara tara
+        tanya veronica bridget camilla cherie daphne edith eileen florence gillian
+        gwen jessie joanne josephine karin lynda mandy marianne marjorie miriam
+        naomi patsy peggy phyllis rosemary serena sheryl sonia susie tracey ursula
+        """
+    ),
+    "f",
+) | dict.fromkeys(
+    _words(
+        """
+        james john robert michael william david richard joseph thomas charles
+        christopher daniel matthew anthony mark donald steven paul andrew joshua
+        kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+        nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+        gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam
+        nathan henry douglas zachary peter kyle ethan walter noah jeremy harold sean
+        carl arthur lawrence bryan bruce gabriel albert juan wayne elijah randy roy
+        vincent ralph eugene russell bobby philip louis bernie barack mitt ted marco
+        jeb rand chris mike tom bill bob jim tony tim ben ed nick dan joel tommy hugh
+        ian neil gordon nigel alistair ken boris vladimir francois nicolas angelo
+        mohammed muhammad ahmed ali hassan abdullah gerhard jacques silvio steve
+        howard martin colin graham keith alan geoffrey malcolm simon rupert thierry
+        arsene rafael andy vince alfred allen alvin andre angus antonio barry bernard
+        brett calvin carlos clarence craig curtis darren dean derek desmond dominic
+        don duncan dwight earl eddie ernest evan felix fernando francis fred
+        frederick gavin gerard gilbert glenn greg guy hank harry harvey herbert hugo
+        isaac ivan jake jared javier jay jeff jimmy johnny jon jorge julian karl kurt
+        lance leo leon leonard lewis lionel lloyd luis luke manuel marcus mario
+        marvin maurice max miguel mitch mohamed murray neville norman oliver omar
+        oscar owen pablo pedro phil pierre ray rick rob rod rodney ron ross rudy
+        sergio seth shane stanley stuart todd travis trevor troy victor wesley
+        winston warren
+        """
+    ),
+    "m",
+)
+
 # People who stand beside a person and speak for themselves: "Mr Ebbers' lawyers",
 # "Suu Kyi's allies" are not Ebbers or Suu Kyi (a spokesman is: he speaks for him).
 ASSOCIATE_NOUNS: frozenset[str] = _words(

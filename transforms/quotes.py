@@ -53,6 +53,7 @@ from transforms.quote_rules import (
     ASSOCIATE_NOUNS,
     ATTRIBUTION_FRAMES,
     BELIEF_LEMMAS,
+    FIRST_NAME_GENDER,
     HEARER_VERBS,
     NOUN_FRAMES,
     ORGANISATION_NOUNS,
@@ -883,9 +884,9 @@ class _Builder:
 
     def _genders(self) -> dict[str, str]:
         """Entity id -> "m" or "f" where an honorific says so ("Mr McConnell"), else
-        where the clauses the person is the subject of agree on their pronouns
-        ("Clinton said she ...", "Trump touted his wealth"): two clauses or more, and
-        three times as many as say otherwise."""
+        where the given name does ("Ted Cruz"), else where the clauses the person is the
+        subject of agree on their pronouns ("Clinton said she ...", "Trump touted his
+        wealth"): two clauses or more, and three times as many as say otherwise."""
         seen: dict[str, set[str]] = {}
         for m in self.mentions:
             eid = m.get("entity_id")
@@ -900,16 +901,34 @@ class _Builder:
             if g is not None:
                 seen.setdefault(eid, set()).add(g)
         genders = {eid: g.pop() for eid, g in seen.items() if len(g) == 1}
+        named = self._given_name_genders()
+        for eid, g in named.items():
+            if eid not in seen:
+                genders[eid] = g
         votes: dict[str, Counter[str]] = {}
         for eid, g in self._clause_pronouns():
             votes.setdefault(eid, Counter())[g] += 1
         for eid, v in sorted(votes.items()):
-            if eid in seen:
-                continue  # an honorific decides, even against the pronouns
+            if eid in seen or eid in named:
+                continue  # an honorific or a given name decides, even against the pronouns
             (top, n), *rest = v.most_common()
             if n >= 2 and (not rest or n >= 3 * rest[0][1]):
                 genders[eid] = top
         return genders
+
+    def _given_name_genders(self) -> dict[str, str]:
+        """Entity id -> "m" or "f" where the first word of the person's names of two
+        words or more is a given name of that gender, and no name of it says otherwise."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            words = m["text"].split()
+            eid = m.get("entity_id")
+            if eid is None or len(words) < 2 or _label(m) not in PERSON_LABELS:
+                continue
+            g = FIRST_NAME_GENDER.get(words[0].lower())
+            if g is not None:
+                found.setdefault(eid, set()).add(g)
+        return {eid: gs.pop() for eid, gs in found.items() if len(gs) == 1}
 
     def _relation_gender(self, m: dict) -> str | None:
         """The gender of a noun the name stands in apposition to: "his wife, Jane
