@@ -657,6 +657,12 @@ def test_a_given_name_says_the_gender_a_pronoun_must_fit(nlp):
     rows = _rows(nlp, text)
     assert _find(rows, "It just came out")["speaker_name"] == "Sarah Palin"
     assert _find(rows, "We will win Iowa")["speaker_name"] == "Ted Cruz"
+    # a person named by one given name alone has its gender too
+    text = (
+        "Donald Trump spoke first in Ohio. Then Hillary answered him.\n\n"
+        "\u201cWe will build the wall,\u201d he said."
+    )
+    assert _find(_rows(nlp, text), "We will build")["speaker_name"] == "Donald Trump"
 
 
 def test_gender_comes_from_a_persons_own_clauses_not_from_what_they_say_of_another(nlp):

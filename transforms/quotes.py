@@ -918,16 +918,28 @@ class _Builder:
 
     def _given_name_genders(self) -> dict[str, str]:
         """Entity id -> "m" or "f" where the first word of the person's names of two
-        words or more is a given name of that gender, and no name of it says otherwise."""
+        words or more is a given name of that gender, and no name of it says otherwise;
+        or, for a person named by one word only ("Hillary", "Melanie"), that word."""
         found: dict[str, set[str]] = {}
+        longer: set[str] = set()
+        alone: dict[str, set[str | None]] = {}
         for m in self.mentions:
             words = m["text"].split()
             eid = m.get("entity_id")
-            if eid is None or len(words) < 2 or _label(m) not in PERSON_LABELS:
+            if eid is None or _label(m) not in PERSON_LABELS:
                 continue
             g = FIRST_NAME_GENDER.get(words[0].lower())
+            if len(words) == 1:
+                alone.setdefault(eid, set()).add(g)
+                continue
+            longer.add(eid)
             if g is not None:
                 found.setdefault(eid, set()).add(g)
+        for eid, gs in alone.items():
+            # one word alone is a given name only where the person has no longer name
+            # ("Warren" beside "Elizabeth Warren" is her surname)
+            if eid not in longer and None not in gs:
+                found[eid] = {g for g in gs if g is not None}
         return {eid: gs.pop() for eid, gs in found.items() if len(gs) == 1}
 
     def _relation_gender(self, m: dict) -> str | None:
