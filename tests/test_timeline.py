@@ -277,6 +277,9 @@ def test_a_range_of_years_gives_each_year():
     )
     found = [text[s:e] for s, e in find_candidates(text)]
     assert found == ["1981", "1989", "2009", "2013"]
+
+
+def test_a_weekday_counted_in_a_month_and_analysts_periods_are_whole_expressions():
     text = "Voting is on the first Tuesday in March, not Tuesday."
     assert [text[s:e] for s, e in find_candidates(text)] == [
         "the first Tuesday in March",
