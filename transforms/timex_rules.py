@@ -681,8 +681,8 @@ _LATER_YEAR = re.compile(rf"\s*[-\u2013]\s*({_YEAR})(?![\w/-])")
 def _year_range(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The later year of a range of years ("1981-1989") after the bare year at start..end
     (not part of a longer number, a date or a path; a range goes up), else None."""
-    if not re.fullmatch(_YEAR, text[start:end]) or re.search(
-        r"[\w./$#\u00a3\u20ac-]$", text[:start]
+    if not re.fullmatch(_YEAR, text[start:end]) or re.match(
+        r"[\w./$#\u00a3\u20ac-]", text[start - 1 : start] if start else ""
     ):
         return None
     m = _LATER_YEAR.match(text, end)
