@@ -92,7 +92,8 @@ RELATION_GENDER: dict[str, str] = dict.fromkeys(
 # Given names that say a person's gender in English-language news ("Ted Cruz" is no
 # "she"). Common names only, and none that is given to both sexes or that is a man's
 # name in another language news often quotes ("Andrea Pirlo", "Nicola Sturgeon", "Joan
-# Laporta", "Kim Jong-un", "Jean-Claude Juncker", "Ashley Cole").
+# Laporta", "Kim Jong-un", "Jean-Claude Juncker", "Ashley Cole", "Hilary Benn", "Chris
+# Evert", "Ali Smith").
 FIRST_NAME_GENDER: dict[str, str] = dict.fromkeys(
     _words(
         """
@@ -104,7 +105,7 @@ FIRST_NAME_GENDER: dict[str, str] = dict.fromkeys(
         virginia victoria lauren christina judith megan cheryl hannah jacqueline martha
         gloria teresa ann anne sara madison frances kathryn janice abigail alice judy
         sophia grace denise amber doris marilyn danielle beverly isabella theresa diana
-        natalie brittany charlotte marie kayla lori hillary hilary chelsea carly
+        natalie brittany charlotte marie kayla lori hillary chelsea carly
         condoleezza melania ivanka huma kellyanne nikki elaine louise claire fiona
         caroline harriet jane joanna kate katie lucy penelope rosie sally sophie yvette
         tessa jacqui priti nadine ruby ella chloe jodie kirsty gemma
@@ -129,9 +130,9 @@ FIRST_NAME_GENDER: dict[str, str] = dict.fromkeys(
         nathan henry douglas zachary peter kyle ethan walter noah jeremy harold sean
         carl arthur lawrence bryan bruce gabriel albert juan wayne elijah randy roy
         vincent ralph eugene russell bobby philip louis bernie barack mitt ted marco
-        jeb rand chris mike tom bill bob jim tony tim ben ed nick dan joel tommy hugh
+        jeb rand mike tom bill bob jim tony tim ben ed nick dan joel tommy hugh
         ian neil gordon nigel alistair ken boris vladimir francois nicolas angelo
-        mohammed muhammad ahmed ali hassan abdullah gerhard jacques silvio steve
+        mohammed muhammad ahmed hassan abdullah gerhard jacques silvio steve
         howard martin colin graham keith alan geoffrey malcolm simon rupert thierry
         arsene rafael andy vince alfred allen alvin andre angus antonio barry bernard
         brett calvin carlos clarence craig curtis darren dean derek desmond dominic
