@@ -290,6 +290,14 @@ def test_a_weekday_counted_in_a_month_and_analysts_periods_are_whole_expressions
     assert [text[s:e] for s, e in find_candidates(text)] == ["FY2014", "H1 2014"]
 
 
+def test_a_day_before_a_cut_short_month_is_a_date():
+    text = "Published: Fri, 22 Mar 2013 10:31 GMT. He sold 22 market stalls; 5 Junipers grew."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["22 Mar 2013", "10:31 GMT"]
+    assert value("22 Mar 2013") == "2013-03-22"
+    assert value("30 Sept.", PUB, "past") == "2024-09-30"
+
+
 def test_a_clock_time_on_a_part_of_a_weekday_without_a_publication_date():
     assert value("8am on Friday morning", None) == "XXXX-WXX-5T08:00"
 

@@ -500,7 +500,8 @@ _PATTERNS: list[str] = [
     # explicit dates ("this coming Sunday, March eighth", "the week of March 6")
     rf"(?:the\s+(?:week\s+of|day\s+before|day\s+after)\s+)?"
     rf"(?:(?:(?:this\s+coming|this|next|last|coming)\s+)?{_WD},?\s+)?{_MON}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_ORD}){_DAY_YEAR}?",
-    rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON_FULL}{_DAY_YEAR}?",
+    # day first, the month written out or cut short ("22 Mar 2013", as web datelines write it)
+    rf"(?:{_WD},?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?![a-z]){_DAY_YEAR}?",
     rf"(?:(?:early|late|mid|mid-)\s*)?{_MON_FULL}(?:,?\s+{_YEAR}|(?:\s+of)?\s+(?:last|this|next|that)\s+year|\s+nineteen\s+\w+(?:-\w+)?)",
     rf"(?:(?:early|late|mid|mid-|end-|{_PART_OF})\s*)?{_MON_FULL}(?!\s+\d)",
     # "the end of 1990", "the middle of next year": a part of a year, week or month
