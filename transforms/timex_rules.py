@@ -1897,8 +1897,7 @@ def _r_century(t, had_the, anchor, tense, ref, context, mod):
             return None
         return _mk("DATE", f"{n - 1:02d}")
     if t in ("century", "decade") and had_the and tense == "future" and anchor is not None:
-        # "by the end of the decade" said of what will happen: the current one
-        return _mk("DATE", _shift(anchor, 0, t)[0], relative=True)
+        t = f"this {t}"  # "by the end of the decade" said of what will happen: the current one
     m = re.fullmatch(r"(this|last|next|past) (century|decade)", t)
     if m:
         if m.group(1) == "past" or (m.group(1) == "last" and had_the):
