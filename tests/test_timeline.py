@@ -290,6 +290,67 @@ def test_a_weekday_counted_in_a_month_and_analysts_periods_are_whole_expressions
     assert [text[s:e] for s, e in find_candidates(text)] == ["FY2014", "H1 2014"]
 
 
+@pytest.mark.parametrize(
+    ("expr", "ref", "expected"),
+    [
+        # a week counted in a month is its n-th seven days: the ISO week of their middle
+        ("the last week of December 2004", None, "2004-W53"),  # 25-31 December
+        ("the first week of April", None, "2025-W14"),  # 1-7 April: Mon 31 March - Sun 6
+        ("the second week of March 2025", None, "2025-W11"),  # 8-14 March, middle day 11
+        ("the last week of the year", None, "2025-W52"),
+        ("the last day of the month", None, "2025-02-28"),
+        ("the first day of next month", None, "2025-03-01"),
+        ("the last day of that month", date(2024, 2, 10), "2024-02-29"),
+        ("the first weekend of March", None, "2025-W09-WE"),  # Saturday 1 March
+        ("the final weekend of March 2025", None, "2025-W13-WE"),  # Saturday 29 March
+        ("the first month of the year", None, "2025-01"),
+        ("the second half of February", None, "2025-02"),
+        ("the first week of April", "no publication date", "XXXX-WXX"),
+        ("the last day of June", "no publication date", "XXXX-06-XX"),
+    ],
+)
+def test_a_part_counted_in_a_month_or_a_year(expr, ref, expected):
+    if ref == "no publication date":
+        assert value(expr, None) == expected
+    else:
+        assert value(expr, PUB, ref=ref) == expected
+
+
+def test_a_half_of_a_month_is_the_month_from_its_start_or_to_its_end():
+    assert normalise("the first half of March", PUB).mod == "START"
+    assert normalise("the second half of March", PUB).mod == "END"
+    assert normalise("the first half of 2005", PUB).value == "2005-H1"  # a half-year
+
+
+def test_a_part_of_an_event_is_no_time():
+    text = (
+        "In the last week of the campaign, on the last day of the season and in its "
+        "first weekend of release she rallied, as in the final days of the race and on "
+        "its opening weekend. The last week of October was calm; she left last week."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["The last week of October", "last week"]
+
+
+def test_a_clock_time_takes_the_date_written_after_it():
+    text = (
+        "At 2 p.m. on the last Friday in August the board met; at 6:30 a.m. on March 19, "
+        "2002, she flew; the lira launched at midnight on 1 January and he left at 9am on "
+        "12 June 2019."
+    )
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == [
+        "2 p.m. on the last Friday in August",
+        "6:30 a.m. on March 19, 2002",
+        "midnight on 1 January",
+        "9am on 12 June 2019",
+    ]
+    assert value(found[0], tense="past") == "2024-08-30T14:00"
+    assert value(found[1]) == "2002-03-19T06:30"
+    assert value(found[3]) == "2019-06-12T09:00"
+    assert value("10:30 on the first day of the month") == "2025-02-01T10:30"
+
+
 def test_a_day_before_a_cut_short_month_is_a_date():
     text = "Published: Fri, 22 Mar 2013 10:31 GMT. He sold 22 market stalls; 5 Junipers grew."
     found = [text[s:e] for s, e in find_candidates(text)]

@@ -489,10 +489,28 @@ _APPROX = (
     r"|more\s+than|less\s+than|over|under|at\s+least|up\s+to)"
 )
 
+# "the first Tuesday in March", "the last Friday of the month": a weekday counted in a month
+_NTH_WEEKDAY = (
+    rf"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+{_WD}\s+(?:in|of)\s+"
+    rf"(?:{_MON_FULL}(?:,?\s+{_YEAR})?|(?:this|next|last)\s+month)"
+)
+# "the last week of October", "the first day of next month", "the second half of
+# February", "the first month of the year": a part counted in a month or a year
+_PART_OF_MONTH = (
+    rf"(?:the\s+)?{_ORD}\s+(?:full\s+)?(?:day|week|weekend|half|month)\s+(?:in|of)\s+"
+    rf"(?:{_MON_FULL}(?:,?\s+{_YEAR})?|(?:this|next|last|the|that)\s+(?:month|year)|{_YEAR})"
+)
+_DAY_OF_MONTH = (
+    rf"{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?{_DAY_YEAR}?"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?![a-z]){_DAY_YEAR}?"
+)
+
 _PATTERNS: list[str] = [
-    # clock times with optional day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
+    # clock times with optional day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9am on 12
+    # June 2019", "2 p.m. on the last Friday in August"
     rf"(?:around\s+)?{_TIME}(?:,?\s+(?:on\s+)?(?:(?:{_WD}|yesterday|tomorrow)(?:\s+{_POD})?|today"
-    rf"|{_MON}\s+\d{{1,2}}|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))?",
+    rf"|{_DAY_OF_MONTH}|{_NTH_WEEKDAY}|{_PART_OF_MONTH}|tonight|last\s+night"
+    rf"|this\s+(?:morning|afternoon|evening)))?",
     rf"\d{{1,2}}\s+(?:o'clock\s+)?in\s+the\s+{_POD}",
     # ISO and numeric dates
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?",
@@ -513,9 +531,8 @@ _PATTERNS: list[str] = [
     rf"the\s+day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?(?:{_WD}|{_HOLIDAY_NAMES}"
     rf"|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
     rf"{_POD}\s+(?:on\s+)?{_WD}",
-    # "the first Tuesday in March", "the last Friday of the month": a weekday counted in a month
-    rf"(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+{_WD}\s+(?:in|of)\s+"
-    rf"(?:{_MON_FULL}(?:,?\s+{_YEAR})?|(?:this|next|last)\s+month)",
+    _NTH_WEEKDAY,
+    _PART_OF_MONTH,
     # yesterday / today / tomorrow
     rf"(?:(?:early|late|earlier|later|mid-?)\s*)?(?:yesterday|today|tomorrow)(?:\s+{_POD})?",
     r"(?:(?:early|late|mid-?)\s*)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow)",
@@ -817,6 +834,13 @@ def _not_a_time(text: str, start: int, end: int, low: str, before: str, after: s
         and re.match(r"\s+(?:for|on|against)\b", after)
     ):
         return True  # "the annual March for Life", "a march on Washington": the noun
+    if re.fullmatch(
+        rf"(?:the\s+{_ORD}|first|second|third|fourth)\s+(?:full\s+)?(?:day|week|weekend|month|year)s?",
+        low,
+    ) and re.match(r"\s+of\s", after):
+        return True  # "the last week of the campaign": a part of an event, not of a date
+    if low == "weekend" and re.search(r"\b(?:first|second|third|last|final|opening)\s+$", before):
+        return True  # "its opening weekend": the film's, not a date's
     if re.fullmatch(r"noon", low) and before.endswith("high "):
         return True  # "High Noon"
     if re.fullmatch(r"(?:morning|afternoon|evening|night)", low) and re.search(
@@ -2048,6 +2072,47 @@ def _r_nth_weekday(t, had_the, anchor, tense, ref, context, mod):
     return _mk("DATE", day.isoformat(), relative=month.relative)
 
 
+def _r_part_of_month(t, had_the, anchor, tense, ref, context, mod):
+    m = re.fullmatch(
+        r"(first|second|third|fourth|1st|2nd|3rd|4th|last|final) (?:full )?"
+        r"(day|week|weekend|half|month) (?:in|of) (.+)",
+        t,
+    )
+    if m is None:
+        return None
+    n, unit = ORDINALS[m.group(1)], m.group(2)
+    whole = _normalise(m.group(3), anchor, tense, ref, context)
+    if whole is None or not whole.value or whole.granularity not in ("month", "year"):
+        return None
+    in_month = whole.granularity == "month"
+    if unit == "half" and not in_month:
+        return None  # "the first half of 2005" is the half-year H1 (another rule's)
+    if unit == "month" and in_month:
+        return None
+    if not whole.value[:4].isdigit():
+        unresolved = {"day": "-XX", "month": "-XX"}.get(unit, "")
+        value = whole.value + unresolved if unit in ("day", "month") else _unresolved_for(unit)
+        return _mk("DATE", value, relative=True)
+    if unit == "half":  # a month has no half-month value: the month, its start or end
+        return _mk("DATE", whole.value, whole.relative, "START" if n == 1 else "END")
+    first, last = whole.date_start, whole.date_end
+    if first is None or last is None:
+        return None
+    if unit == "month":
+        month = first.month + n - 1 if n > 0 else last.month
+        return _mk("DATE", f"{first.year:04d}-{month:02d}", whole.relative)
+    if unit == "day":
+        d = first + timedelta(days=n - 1) if n > 0 else last
+        return _mk("DATE", d.isoformat(), whole.relative)
+    if unit == "weekend":  # its Saturday counted in the month (the first or last of a year)
+        sat = _nth_weekday(first.year, (first if n > 0 else last).month, 5, n)
+        return _mk("DATE", f"{iso_week(sat)}-WE", whole.relative)
+    # a week counted in a month is its n-th seven days ("the first week of April": 1-7
+    # April): the ISO week holding the most of them, the one of their middle day
+    middle = first + timedelta(days=7 * (n - 1) + 3) if n > 0 else last - timedelta(days=3)
+    return _mk("DATE", iso_week(middle), whole.relative)
+
+
 _HOLIDAYS = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
@@ -2189,6 +2254,7 @@ _EVENT_AFTER_DAY = re.compile(
 _RULES = [
     _r_refs,
     _r_nth_weekday,
+    _r_part_of_month,
     _r_holiday,
     _r_misc,
     _r_iso,
