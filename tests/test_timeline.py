@@ -727,6 +727,46 @@ def test_a_part_of_a_named_year_or_decade_is_one_expression(nlp):
     assert (decade["date_start"], decade["date_end"]) == (date(2020, 1, 1), date(2029, 12, 31))
 
 
+def test_a_length_a_verb_reaches_in_the_future_is_the_date_it_reaches(nlp):
+    doc = nlp(
+        "The plant will close in two years. It is the first rise in two years. Prices "
+        "will rise in the next two years. Voters go to the polls in 10 days' time. The "
+        "loan will be repaid in less than six months."
+    )
+    rows = timeline_rows(doc, PUB, [])
+    assert [(r["expression"], r["timex_type"], r["value"]) for r in rows] == [
+        ("two years", "DATE", "2027"),
+        ("two years", "DURATION", "P2Y"),  # a length: the rise's count runs over it
+        ("the next two years", "DURATION", "P2Y"),
+        ("10 days", "DATE", "2025-02-23"),
+        ("less than six months", "DURATION", "P6M"),  # a bound, no point
+    ]
+    assert rows[0]["anchor"] == "publication_date"
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("a year from now", PUB, "2026"),
+        ("two weeks from today", PUB, "2025-W09"),
+        ("this time last year", PUB, "2024-02-13"),
+        ("this time next year", date(2024, 2, 29), "2025-02-28"),
+        ("this time last year", None, "XXXX-XX-XX"),
+    ],
+)
+def test_a_point_counted_from_now(expr, anchor, expected):
+    assert value(expr, anchor) == expected
+
+
+def test_a_length_from_now_is_one_expression():
+    text = "Six weeks from now, or a year from now, it ends, as at this time last year."
+    assert [text[s:e] for s, e in find_candidates(text)] == [
+        "Six weeks from now",
+        "a year from now",
+        "this time last year",
+    ]
+
+
 def test_that_year_follows_the_last_mentioned_date(nlp):
     doc = nlp("He fled in June 1998 and returned later that year. Sales doubled that year.")
     rows = timeline_rows(doc, date(2000, 1, 28), [])

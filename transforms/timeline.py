@@ -27,6 +27,7 @@ from transforms.timex_rules import (
     find_candidates,
     normalise,
     paired_day_expression,
+    point_after,
 )
 
 if TYPE_CHECKING:
@@ -99,6 +100,10 @@ _NOT_TIMEX = re.compile(
     r"|\baged\b|\bolds?\b$|^the (?:\w+ )?(?:day|week|month|year)$",
     re.IGNORECASE,
 )
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"['\u2019]s?\s+time\b")
 
 
 def _as_date(value: object) -> date | None:
@@ -725,6 +730,19 @@ def _row(
     # a day of a pair reads with its month: "25" of "April 24 and 25" as "April 25"
     expr = paired_day_expression(text, start, end) or text[start:end]
     tx = normalise(expr, published, tense, ref, context)
+    if (
+        tx is not None
+        and tx.type == "DURATION"
+        and expr[:4].lower() != "the "  # "in the next two years": a period
+        and _IN_BEFORE.search(text, max(0, start - 4), start)
+        and (tense == "future" or _TIME_AFTER.match(text, end))
+        and span is not None
+        and span.start > 0
+        and doc[span.start - 1].head.pos_ in ("VERB", "AUX")
+    ):
+        # "will close in two years", "in ten days' time": the point the length reaches
+        # from a verb's "in" ("the first time in a decade" is a length)
+        tx = point_after(tx, published) or tx
     ds: date | None
     de: date | None
     if tx is not None and tx.value == "PRESENT_REF" and published is not None:

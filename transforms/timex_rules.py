@@ -559,7 +559,7 @@ _PATTERNS: list[str] = [
     # durations / anchored durations: "the past two months", "the first nine months"
     rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following)\s+)?"
     rf"{NUMBER}(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working))?[-\s]+{_UNIT}"
-    r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long))?",
+    r"(?:\s+and\s+a\s+half)?(?:[-\s]+(?:ago|earlier|old|long)|\s+from\s+(?:now|today))?",
     # "two to three weeks", "the next 12 to 18 months", "12-18 months"
     rf"(?:{_APPROX}\s+|{_RANGE_REL})?{NUMBER}[-\s]+(?:to|or)[-\s]+{NUMBER}[-\s]+{_UNIT}(?:\s+ago)?",
     rf"(?:{_APPROX}\s+|{_RANGE_REL})?\d{{1,3}}\s*[-\u2013]\s*\d{{1,3}}[-\s]+{_UNIT}(?:\s+ago)?",
@@ -600,6 +600,7 @@ _PATTERNS: list[str] = [
     r"recent\s+(?:years|months|weeks|days)",
     r"the\s+(?:near|distant)\s+future|the\s+(?:near|short|long)\s+term|a\s+later\s+date",
     r"current",
+    r"this\s+time\s+(?:last|next)\s+year|"
     r"year-end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|mid-?day"
     r"|that\s+(?:same\s+)?(?:year|month|week|day)",
     rf"(?:the\s+)?(?:next|following|previous)\s+{_POD}|the\s+day\s+before|the\s+day\s+after",
@@ -1068,6 +1069,23 @@ def normalise(
         return _normalise(expr, anchor, tense, ref, context or "")
     except (ValueError, OverflowError, KeyError, IndexError, TypeError):
         return None
+
+
+_LENGTH_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def point_after(length: Timex, anchor: date | None) -> Timex | None:
+    """The date a length reaches from ``anchor`` ("in two years", said of what will
+    happen: 2027 from 2025), at the length's unit; None for a length of no whole unit
+    or one bounded ("in less than two years")."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", length.value or "")
+    if length.type != "DURATION" or m is None or length.mod not in (None, "APPROX"):
+        return None
+    unit = _LENGTH_UNITS[m.group(2)]
+    if anchor is None:
+        return _mk("DATE", _unresolved_for(unit), relative=True, mod=length.mod)
+    value, _ = _shift(anchor, int(m.group(1)), unit)
+    return _mk("DATE", value, relative=True, mod=length.mod)
 
 
 _FRACTION_OF_UNIT = re.compile(
@@ -1758,7 +1776,7 @@ _NUM_UNIT_RE = re.compile(
     rf"({NUMBER}|\d+(?:\.\d+)?)?"
     rf"(?: (?:more|additional|full|straight|consecutive|trading|business|working))?[- ]?"
     rf"(seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
-    rf"(?:[- ](ago|earlier|later|before|after|old|long|ahead|from now|hence))?$"
+    rf"(?:[- ](ago|earlier|later|before|after|old|long|ahead|from now|from today|hence))?$"
 )
 
 
@@ -1816,9 +1834,23 @@ def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
         base_unit = "minute"
     if base_unit in ("hr",):
         base_unit = "hour"
-    if tail in ("ago", "earlier", "later", "before", "after", "ahead", "from now", "hence"):
+    if tail in (
+        "ago",
+        "earlier",
+        "later",
+        "before",
+        "after",
+        "ahead",
+        "from now",
+        "from today",
+        "hence",
+    ):
         sign = -1 if tail in ("ago", "earlier", "before") else 1
-        base = anchor if tail in ("ago", "from now", "hence", "ahead") else (ref or anchor)
+        base = (
+            anchor
+            if tail in ("ago", "from now", "from today", "hence", "ahead")
+            else (ref or anchor)
+        )
         if UNITS.get(base_unit, ("", False))[1]:
             # "three hours ago": a time of day we cannot place better than the day
             if base is None:
@@ -2220,6 +2252,12 @@ def _r_misc(t, had_the, anchor, tense, ref, context, mod):
             return _mk("DATE", f"{y:04d}-Q{q}", relative=True)
         value, _ = _shift(anchor, 0, unit)
         return _mk("DATE", value, relative=True)
+    m = re.fullmatch(r"this time (last|next) year", t)
+    if m:  # "up on this time last year": the same day a year away
+        if anchor is None:
+            return _mk("DATE", "XXXX-XX-XX", relative=True)
+        d = add_months(anchor, -12 if m.group(1) == "last" else 12)
+        return _mk("DATE", d.isoformat(), relative=True)
     m = re.fullmatch(r"that (?:same )?(year|quarter|month|week|day)", t)
     if m:
         if ref is None:
