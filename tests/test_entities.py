@@ -704,6 +704,50 @@ def test_the_lone_subject_of_a_plural_verb_is_no_person(blank, words, tags, head
     assert [e.label_ for e in doc.ents if e.text == "Norwich"] == [label]
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "heads", "deps", "label"),
+    [
+        # what goes out on it, and what it holds for its users: a platform
+        (["Trump", "took", "to", "Twitter"], ["PROPN", "VERB", "ADP", "PROPN"],
+         ["Trump", "take", "to", "Twitter"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+         "ORG"),
+        (["She", "posted", "on", "Twitter"], ["PRON", "VERB", "ADP", "PROPN"],
+         ["she", "post", "on", "Twitter"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+         "ORG"),
+        (["a", "video", "on", "Twitter"], ["DET", "NOUN", "ADP", "PROPN"],
+         ["a", "video", "on", "Twitter"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], "ORG"),
+        (["his", "Twitter", "account"], ["PRON", "PROPN", "NOUN"],
+         ["his", "Twitter", "account"], [2, 2, 2], ["poss", "compound", "ROOT"], "ORG"),
+        # a person is attacked, written to or supported
+        (["an", "attack", "on", "Twitter"], ["DET", "NOUN", "ADP", "PROPN"],
+         ["an", "attack", "on", "Twitter"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+         "PERSON"),
+        (["She", "wrote", "to", "Twitter"], ["PRON", "VERB", "ADP", "PROPN"],
+         ["she", "write", "to", "Twitter"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+         "PERSON"),
+        (["his", "Twitter", "supporters"], ["PRON", "PROPN", "NOUN"],
+         ["his", "Twitter", "supporter"], [2, 2, 2], ["poss", "compound", "ROOT"], "PERSON"),
+    ],
+)  # fmt: skip
+def test_a_one_word_name_a_message_goes_out_on_is_a_platform(
+    blank, words, pos, lemmas, heads, deps, label
+):
+    doc = Doc(blank.vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
+    i = words.index("Twitter")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON")]
+    apply_rules(doc)
+    assert [e.label_ for e in doc.ents if e.text == "Twitter"] == [label]
+
+
+def test_a_platform_on_the_real_model(nlp):
+    text = (
+        "Anthony Weiner resigned after he posted a photo of himself on Twitter. "
+        "Donald Trump took to Twitter on Sunday."
+    )
+    labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
+    assert labels == {"Anthony Weiner": "PERSON", "Twitter": "ORG", "Donald Trump": "PERSON"}
+
+
 def test_a_club_signs_in_the_plural_on_the_real_model(nlp):
     text = "Norwich have signed Charlton midfielder Graham Stuart until the end of the season."
     labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}

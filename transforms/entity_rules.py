@@ -580,6 +580,50 @@ def _plural_subjects(
     return [c for c, cluster in unsure if any(map(plural_subject, cluster))]
 
 
+# what goes out on a medium ("posted on Twitter", "a video on YouTube") and what a
+# medium holds for its users ("his Twitter account", "Facebook page")
+_MEDIUM_VERBS = frozenset(
+    _words("post write say tweet share announce publish upload reply respond")
+)
+_POSTING_VERBS = frozenset(_words("post tweet share upload publish"))  # "posted a comment on"
+_MEDIUM_POSTS = frozenset(_words("post message video tweet photo picture livestream"))
+_MEDIUM_HOLDINGS = frozenset(_words("account page feed follower handle profile user"))
+
+
+def _media(
+    doc: Doc, mentions: list[Mention], members: dict[int, list[int]], labels: dict[int, str]
+) -> list[int]:
+    """Clusters voted PERSON, named by one word only, that the text names as the medium
+    of a message ("posted on Twitter", "said on Facebook", "posted a comment on Twitter",
+    "took to Twitter", "his Twitter account"): a platform. People are written to, or
+    about, not posted on ("a comment on Clinton" is about her)."""
+
+    def medium(m: Mention) -> bool:
+        tok = doc[m.start]
+        if tok.dep_ == "compound":
+            return tok.head.lemma_.lower() in _MEDIUM_HOLDINGS
+        if tok.dep_ != "pobj":
+            return False
+        prep, governor = tok.head, tok.head.head
+        lemma = governor.lemma_.lower()
+        if prep.lower_ in ("on", "via"):
+            return (governor.pos_ == "VERB" and lemma in _MEDIUM_VERBS) or (
+                governor.pos_ == "NOUN"
+                and (
+                    lemma in _MEDIUM_POSTS
+                    or (governor.dep_ == "dobj" and governor.head.lemma_.lower() in _POSTING_VERBS)
+                )
+            )
+        return prep.lower_ == "to" and lemma == "take"
+
+    unsure = _unsure_people(mentions, members, labels)
+    return [
+        c
+        for c, cluster in unsure
+        if all(m.end - m.start == 1 for m in cluster) and any(map(medium, cluster))
+    ]
+
+
 def _line_is_caps(line: str) -> bool:
     """True when the line is in capitals (headline, table)."""
     letters = [c for c in line if c.isalpha()]
@@ -1304,7 +1348,7 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
         mentions[k].cluster = c
         members.setdefault(c, []).append(k)
     labels = {c: vote_label(mentions, ms, sports) for c, ms in members.items()}
-    for rule in (_named_with_article, _employers, _plural_subjects):
+    for rule in (_named_with_article, _employers, _plural_subjects, _media):
         for c in rule(doc, mentions, members, labels):
             labels[c] = "ORG"
 
