@@ -476,6 +476,36 @@ def test_name_in_apposition_to_a_title_is_a_person(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the model tags both ORG; a title in apposition after the name outweighs it
+        (
+            "Maryam Violet, an Iranian journalist visiting Nice on vacation, told the "
+            "Guardian that she saw the truck.",
+            {"Maryam Violet": "PERSON", "Iranian": "NORP", "Nice": "GPE", "Guardian": "ORG"},
+        ),
+        (
+            "Anshuman Magazine, the chairman of CB Richard Ellis in India, said prices rose.",
+            {"Anshuman Magazine": "PERSON", "CB Richard Ellis": "ORG", "India": "GPE"},
+        ),
+        # the title of the name after it, or in a relative clause, is not the name's
+        (
+            "Members of the Congressional Black Caucus, former governor L. Douglas Wilder "
+            "and others said no.",
+            {"Congressional Black Caucus": "ORG", "L. Douglas Wilder": "PERSON"},
+        ),
+        (
+            "Officials want to thwart the conservative National Front, whose leader, "
+            "Marine Le Pen, topped a poll.",
+            {"National Front": "ORG", "Marine Le Pen": "PERSON"},
+        ),
+    ],
+)
+def test_a_title_in_apposition_after_a_full_name_makes_a_person(nlp, text, labels):
+    assert {r["text"]: r["label"] for r in mention_rows(nlp(text))} == labels
+
+
+@pytest.mark.parametrize(
     ("text", "name", "label"),
     [
         # the model tags every "Eriksson" ORG; "coach" before his full name outweighs it

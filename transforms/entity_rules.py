@@ -94,7 +94,8 @@ PERSON_TITLES = frozenset(
     writer journalist columnist correspondent economist lawyer attorney solicitor
     barrister billionaire tycoon mogul magnate businessman businesswoman entrepreneur
     philanthropist dj commentator strategist pollster nominee candidate lawmaker
-    legislator assemblyman assemblywoman councillor councilman councilwoman"""
+    legislator assemblyman assemblywoman councillor councilman councilwoman pitcher
+    quarterback catcher shortstop outfielder linebacker"""
     )
 )
 # Titles that are part of the name people know ("Prince Charles", "Pope Benedict").
@@ -783,6 +784,32 @@ def _title_noun_before(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _title_in_apposition_after(doc: Doc, start: int, end: int) -> bool:
+    """A person's title, one of them, heads a phrase in apposition after a comma
+    ("Maryam Violet, an Iranian journalist", "Curt Schilling, a former All-Star pitcher"),
+    as "Gazprom, the gas firm" describes a company. Not the plural a team is given
+    ("Chelsea, the champions"), a title of a name after it ("the Caucus, former governor
+    Douglas Wilder"), a relative clause's ("National Front, whose leader") or a subject
+    the parse took for an apposition ("Trump National Doral, the candidate boasted")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    first = doc[end + 1]
+    for t in doc[end - 1].children:
+        after = t.right_edge.i + 1
+        if (
+            t.dep_ == "appos"
+            and t.i > end
+            and t.tag_ == "NN"
+            and _is_title(t.text, PERSON_TITLES)
+            and (first.i == t.i or (first.pos_ in ("DET", "ADJ", "NOUN") and first.tag_ != "WP$"))
+            and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")
+            and (after == len(doc) or doc[after].is_punct)
+            and not any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBP") for c in t.children)
+        ):
+            return True
+    return False
+
+
 def _hyphen_joins(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen joining the word before it to a capitalised one
     ("Kilroy-Silk": the tokenizer splits it in three)."""
@@ -1262,13 +1289,16 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
     # Nair"): a person, however often the model says otherwise (it repeats one error
     # on every mention of a rare name). One word after a title may be a team or a
     # company ("champion Arsenal", "market leader Nintendo"), and so may a name headed
-    # by an organisation noun ("Vivendi advisor Deutsche Bank").
+    # by an organisation noun ("Vivendi advisor Deutsche Bank"). So does a title in
+    # apposition after the name ("Maryam Violet, an Iranian journalist").
     for m in mentions:
         if (
-            m.title
-            and not m.certain
+            not m.certain
             and len(m.words) > 1
-            and _title_noun_before(doc, m.start, m.end)
+            and (
+                (m.title and _title_noun_before(doc, m.start, m.end))
+                or _title_in_apposition_after(doc, m.start, m.end)
+            )
             and not any(label_from_gazetteer(w) for w in m.words)
             and norm_key(m.words[-1]) not in ORGANISATION_NOUNS
         ):
