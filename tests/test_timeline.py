@@ -758,6 +758,14 @@ def test_a_point_counted_from_now(expr, anchor, expected):
     assert value(expr, anchor) == expected
 
 
+def test_a_financial_year_to_a_month_is_a_year_long_and_ends_in_that_month():
+    text = "Output grew 6% in the year to March, and from January to March. Troops march on."
+    found = [text[s:e] for s, e in find_candidates(text)]
+    assert found == ["the year", "March", "January", "March"]
+    context = "Output grew 6% in the year to March."
+    assert normalise("the year", PUB, context=context).value == "P1Y"
+
+
 def test_a_length_from_now_is_one_expression():
     text = "Six weeks from now, or a year from now, it ends, as at this time last year."
     assert [text[s:e] for s, e in find_candidates(text)] == [

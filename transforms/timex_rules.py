@@ -605,7 +605,9 @@ _PATTERNS: list[str] = [
     r"|that\s+(?:same\s+)?(?:year|month|week|day)",
     rf"(?:the\s+)?(?:next|following|previous)\s+{_POD}|the\s+day\s+before|the\s+day\s+after",
     r"(?:the\s+)?(?:full|fiscal|current|entire|calendar)\s+(?:fiscal\s+)?year|(?:the\s+)?latest\s+period",
-    r"the\s+(?:year|quarter)(?=\s+(?:ended|ending|through|to\s+date))|(?<=for\s)the\s+(?:year|quarter)",
+    # "the year ended 31 March", British "the year to March": a financial year's length
+    rf"the\s+(?:year|quarter)(?=\s+(?:ended|ending|through|to\s+date|to\s+{_MON_FULL}))"
+    r"|(?<=for\s)the\s+(?:year|quarter)",
     rf"(?:last\s+)?(?:{_HOLIDAY_NAMES})",
 ]
 
@@ -787,8 +789,11 @@ def _accept(text: str, start: int, end: int) -> bool:
         return False  # lower case: the verb or noun, not the month
     if low in ("may", "march", "sun", "sat") or re.fullmatch(r"(?:early|late|mid-?)\s*may", low):
         # the modal verb / verb "march": only as a date next to a number or year
-        return bool(re.match(r"\s+\d", after)) or before.rstrip().endswith(
-            ("in", "since", "until", "of")
+        return (
+            bool(re.match(r"\s+\d", after))
+            or before.rstrip().endswith(("in", "since", "until", "of"))
+            # "the year to March", "from January to March": a month ending a period
+            or bool(re.search(rf"\b(?:year|months|quarter|weeks|{_MON_FULL})\s+to\s+$", before))
         )
     if re.fullmatch(_YEAR, frag):
         # a bare number: reject amounts, addresses, models
@@ -2239,7 +2244,9 @@ def _r_misc(t, had_the, anchor, tense, ref, context, mod):
         if unit == "period" and m.group(1) != "latest":
             return None
         if (
-            re.search(r"\b(?:fiscal )?" + unit + r" end(?:ed|ing)\b", context.lower())
+            re.search(
+                rf"\b(?:fiscal )?{unit} (?:end(?:ed|ing)\b|to {_MON_FULL}\b)", context.lower()
+            )
             and unit == "year"
         ):
             return _mk("DURATION", "P1Y")
