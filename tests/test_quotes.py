@@ -665,6 +665,22 @@ def test_a_given_name_says_the_gender_a_pronoun_must_fit(nlp):
     assert _find(_rows(nlp, text), "We will build")["speaker_name"] == "Donald Trump"
 
 
+@pytest.mark.parametrize(
+    ("first", "last_speaker", "pronoun", "expected"),
+    [
+        ("Donald Trump", "Heidi Cruz", "he", "Donald Trump"),
+        ("Hillary Clinton", "Joe Scarborough", "she", "Hillary Clinton"),
+        ("Sonia Sotomayor", "Chuck Grassley", "she", "Sonia Sotomayor"),
+    ],
+)
+def test_given_names_of_news_makers_say_their_gender(nlp, first, last_speaker, pronoun, expected):
+    text = (
+        f"{first} spoke in Iowa on Monday. {last_speaker} said the race was wide open.\n\n"
+        f"\u201cIt will be tight,\u201d {pronoun} said."
+    )
+    assert _find(_rows(nlp, text), "It will be tight")["speaker_name"] == expected
+
+
 def test_gender_comes_from_a_persons_own_clauses_not_from_what_they_say_of_another(nlp):
     # "her" after "the 30-year-old" and "she" after "says" are Radcliffe, not Richards;
     # Radcliffe's own clauses name places, which take no "he" or "she"

@@ -116,6 +116,9 @@ FIRST_NAME_GENDER: dict[str, str] = dict.fromkeys(
         tanya veronica bridget camilla cherie daphne edith eileen florence gillian
         gwen jessie joanne josephine karin lynda mandy marianne marjorie miriam
         naomi patsy peggy phyllis rosemary serena sheryl sonia susie tracey ursula
+        alicia debbie imelda loretta megyn elena katerina svetlana nathalie cate clara
+        daniela audrey annette conchita jelena kelli claudia heidi kirsten joni patty
+        norah barbra renee kylie marla scarlett cathy letitia sania
         """
     ),
     "f",
@@ -143,7 +146,17 @@ FIRST_NAME_GENDER: dict[str, str] = dict.fromkeys(
         marvin maurice max miguel mitch mohamed murray neville norman oliver omar
         oscar owen pablo pedro phil pierre ray rick rob rod rodney ron ross rudy
         sergio seth shane stanley stuart todd travis trevor troy victor wesley
-        winston warren
+        winston warren matt joe roger clive josh marc chuck mikhail liam dave robbie
+        gareth pete jonny clint dick brad franz damien kostas alastair leonardo robby
+        danny doug elvis geoff billy viktor lleyton denis antonin newt olivier mathew
+        reince mick jurgen zach frederic ruud yannick philippe stefan christos olly
+        julien martyn trey nate gonzalo merrick adrian roland tad abraham glen marlon
+        hans roberto noel serge dustin elton christophe didier graeme dimitri marat
+        osama wes recep sergei fidel allan saddam jerome erik jens rodrigo henri
+        kanye hal mauro joachim bashar brendan freddy paulo andrei anton ronan cyril
+        rhys shaun kenenisa cristiano petr arjen johan aurelien guillermo brent enrique
+        trayvon muammar ronnie willie oleg leonid teddy gerry werner herve carlo
+        mahmoud rory
         """
     ),
     "m",
