@@ -38,6 +38,11 @@ def value(expr: str, anchor: date | None = PUB, tense: str | None = None, ref: d
     return tx.value
 
 
+def expressions(text: str) -> list[str]:
+    """The texts of the rule-based candidates in ``text``."""
+    return [text[s:e] for s, e in find_candidates(text)]
+
+
 # ------------------------------------------------------------------ rules, no spaCy
 
 
@@ -275,19 +280,19 @@ def test_a_range_of_years_gives_each_year():
         "She was first lady, 1981-1989, and ruled from 2009\u20132013. Call 1979-2003-44 or "
         "see ISBN 978-1979-2003; the score went 2003-1999."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["1981", "1989", "2009", "2013"]
 
 
 def test_a_weekday_counted_in_a_month_and_analysts_periods_are_whole_expressions():
     text = "Voting is on the first Tuesday in March, not Tuesday."
-    assert [text[s:e] for s, e in find_candidates(text)] == [
+    assert expressions(text) == [
         "the first Tuesday in March",
         "Tuesday",
     ]
     assert value("the first Tuesday in March", None) == "XXXX-03-XX"
     text = "The FY500 and the H1-B visa are no times; FY2014 and H1 2014 are."
-    assert [text[s:e] for s, e in find_candidates(text)] == ["FY2014", "H1 2014"]
+    assert expressions(text) == ["FY2014", "H1 2014"]
 
 
 @pytest.mark.parametrize(
@@ -328,7 +333,7 @@ def test_a_part_of_an_event_is_no_time():
         "first weekend of release she rallied, as in the final days of the race and on "
         "its opening weekend. The last week of October was calm; she left last week."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["The last week of October", "last week"]
 
 
@@ -338,7 +343,7 @@ def test_a_clock_time_takes_the_date_written_after_it():
         "2002, she flew; the lira launched at midnight on 1 January and he left at 9am on "
         "12 June 2019."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == [
         "2 p.m. on the last Friday in August",
         "6:30 a.m. on March 19, 2002",
@@ -353,7 +358,7 @@ def test_a_clock_time_takes_the_date_written_after_it():
 
 def test_a_day_before_a_cut_short_month_is_a_date():
     text = "Published: Fri, 22 Mar 2013 10:31 GMT. He sold 22 market stalls; 5 Junipers grew."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["22 Mar 2013", "10:31 GMT"]
     assert value("22 Mar 2013") == "2013-03-22"
     assert value("30 Sept.", PUB, "past") == "2024-09-30"
@@ -365,7 +370,7 @@ def test_a_clock_time_on_a_part_of_a_weekday_without_a_publication_date():
 
 def test_a_number_with_a_stop_or_four_digits_is_no_time():
     text = "Shares rose 2.30 to 45. By 1200 GMT the euro was up; in 1200 the abbey was built."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["1200 GMT", "1200"]  # the zone makes it a time; alone, a year
     assert normalise("2.30", PUB) is None
     assert normalise("1200", PUB).value == "1200"
@@ -434,7 +439,7 @@ def test_candidates_follow_timebank_extents():
         "On Friday, in the last twenty four hours, stocks hit a five year low; "
         "third-quarter profit fell."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["Friday", "the last twenty four hours", "five year", "third-quarter"]
     assert find_candidates("He is a 44-year-old lawyer.") == []
     assert find_candidates("They may march in May 1990.") == [(18, 26)]
@@ -653,14 +658,14 @@ def test_more_expressions(expr, ttype, expected):
 
 def test_vague_future_references_are_found():
     text = "In the near future, and over the short term, it may sell at a later date."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["the near future", "the short term", "a later date"]
     assert {normalise(f, PUB).value for f in found} == {"FUTURE_REF"}
 
 
 def test_later_is_not_part_of_the_duration():
     text = "Three days later, a minute and a half later, he left, a year earlier."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["Three days", "a minute and a half", "a year earlier"]
     assert value("Three days") == "P3D"
 
@@ -672,7 +677,7 @@ def test_a_range_written_with_a_dash_is_a_duration():
         "Growth will slow over the next 12-18 months. He scored 3-1 minutes later after"
         " the last four or five years."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["the next 12-18 months", "the last four or five years"]
     assert value("12-18 months") == value("12\u201318 months") == "P12M"  # the lower bound
     assert value("the next 12-18 months") == "P12M"
@@ -689,7 +694,7 @@ def test_an_age_range_is_no_duration(nlp):
 
 def test_quarter_extents():
     text = "Sales in this year's third quarter beat the 1988 quarter and the quarter a year ago."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["this year's third quarter", "the 1988 quarter", "the quarter a year ago"]
 
 
@@ -760,7 +765,7 @@ def test_a_point_counted_from_now(expr, anchor, expected):
 
 def test_a_financial_year_to_a_month_is_a_year_long_and_ends_in_that_month():
     text = "Output grew 6% in the year to March, and from January to March. Troops march on."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["the year", "March", "January", "March"]
     context = "Output grew 6% in the year to March."
     assert normalise("the year", PUB, context=context).value == "P1Y"
@@ -768,7 +773,7 @@ def test_a_financial_year_to_a_month_is_a_year_long_and_ends_in_that_month():
 
 def test_a_length_from_now_is_one_expression():
     text = "Six weeks from now, or a year from now, it ends, as at this time last year."
-    assert [text[s:e] for s, e in find_candidates(text)] == [
+    assert expressions(text) == [
         "Six weeks from now",
         "a year from now",
         "this time last year",
@@ -828,7 +833,7 @@ def test_compound_date_extents():
         "mid-afternoon yesterday. The firm, founded in the late 19th century, opens on "
         "March 5 of next year."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == [
         "the week of March 6",
         "The day before last Tuesday",
@@ -847,23 +852,23 @@ def test_names_ordinals_and_fractions_are_not_times():
         "a second betrayal. Iraq imports about three-quarters of its food, a poster of "
         "High Noon. Good evening. He was shot on the night of Oct. 23 at home."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["Oct. 23"]
     text = (
         "Daily Mail readers wrote in. He told Breitbart News Daily host Alex Marlow "
         "the Weekly Standard was wrong; the paper is printed daily."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["daily"]
     # the same words stay times where they are times
     text = "This week, wait a second or two; in the third quarter of 1990 at noon."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["This week", "a second", "the third quarter of 1990", "noon"]
 
 
 def test_a_hyphenated_fraction_is_a_share_not_a_time():
     text = "He raised $2 million, more than three-quarters from small donors, in three quarters."
-    assert [text[s:e] for s, e in find_candidates(text)] == ["three quarters"]
+    assert expressions(text) == ["three quarters"]
 
 
 def test_a_fraction_of_a_unit_is_one_expression():
@@ -871,7 +876,7 @@ def test_a_fraction_of_a_unit_is_one_expression():
         "He spent a quarter-century in Congress; it went off the air half a century ago"
         " after three-quarters of an hour."
     )
-    assert [text[s:e] for s, e in find_candidates(text)] == [
+    assert expressions(text) == [
         "a quarter-century",
         "half a century ago",
         "three-quarters of an hour",
@@ -920,7 +925,7 @@ def test_a_fraction_of_a_unit_later_is_a_length_as_two_years_later_is(nlp):
 
 def test_a_relative_fiscal_year_keeps_its_determiner():
     text = "Sales were $100 million last fiscal year and $2 billion this fiscal year."
-    assert [text[s:e] for s, e in find_candidates(text)] == [
+    assert expressions(text) == [
         "last fiscal year",
         "this fiscal year",
     ]
@@ -928,7 +933,7 @@ def test_a_relative_fiscal_year_keeps_its_determiner():
 
 def test_a_year_earlier_adjective_leaves_the_article():
     text = "It compared with a year-earlier loss of $6 million."
-    assert [text[s:e] for s, e in find_candidates(text)] == ["year-earlier"]
+    assert expressions(text) == ["year-earlier"]
 
 
 @pytest.mark.parametrize(
@@ -997,7 +1002,7 @@ def test_a_weekday_in_the_present_is_the_nearer_one(nlp, sentence, expr, expecte
 
 def test_over_the_is_a_preposition_and_stays_out_of_the_expression():
     text = "Prices rose over the past two years; it lasted over a week, Over the weekend too."
-    assert [text[s:e] for s, e in find_candidates(text)] == [
+    assert expressions(text) == [
         "the past two years",
         "over a week",  # "more than a week"
         "the weekend",
@@ -1010,7 +1015,7 @@ def test_the_end_or_middle_of_a_time_is_one_expression_with_its_mod():
         "Growth slowed at the end of 2004 and by the end of last week; it picks up from the"
         " middle of October, at the start of next year, and at the end of the 1990s."
     )
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == [
         "the end of 2004",
         "the end of last week",
@@ -1045,7 +1050,7 @@ def test_rows_without_a_value_are_dropped(nlp):
 
 def test_second_day_of_a_month_day_pair(nlp):
     text = "The summit will be held on April 24 and 25. Talks ran on May 3 or 4, he said."
-    assert [text[s:e] for s, e in find_candidates(text)] == ["April 24", "25", "May 3", "4"]
+    assert expressions(text) == ["April 24", "25", "May 3", "4"]
     rows = timeline_rows(nlp(text), date(1999, 2, 10), [])
     assert [(r["expression"], r["value"]) for r in rows] == [
         ("April 24", "1999-04-24"),
@@ -1055,7 +1060,7 @@ def test_second_day_of_a_month_day_pair(nlp):
     ]
     # a count, or a number that is not a later day, stays out
     text = "On April 24 and 25 people were hurt. By March 12 and 3 others."
-    assert [text[s:e] for s, e in find_candidates(text)] == ["April 24", "March 12"]
+    assert expressions(text) == ["April 24", "March 12"]
 
 
 @pytest.mark.parametrize(
@@ -1469,7 +1474,7 @@ def test_the_day_after_an_event_with_no_date_told_before_is_unresolved():
     bare = normalise("the day after", PUB, "past", date(2025, 2, 3), "He returned the day after.")
     assert bare is not None and bare.value == "2025-02-04"
     text = "The strike began the day before Christmas and ended the day after January 3."
-    found = [text[s:e] for s, e in find_candidates(text)]
+    found = expressions(text)
     assert found == ["the day before Christmas", "the day after January 3"]
     assert value("the day before Christmas", PUB, "past") == "2024-12-24"
     assert value("the day after January 3", PUB, "past") == "2025-01-04"
