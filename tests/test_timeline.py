@@ -780,6 +780,15 @@ def test_a_length_from_now_is_one_expression():
     ]
 
 
+def test_autumn_without_a_year_is_the_season_not_a_modifier(nlp):
+    doc = nlp(
+        "Elections were held in the autumn. The chancellor gave the autumn statement, "
+        "in the autumn of his career."
+    )
+    rows = timeline_rows(doc, PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [("the autumn", "2024-FA")]
+
+
 def test_that_year_follows_the_last_mentioned_date(nlp):
     doc = nlp("He fled in June 1998 and returned later that year. Sales doubled that year.")
     rows = timeline_rows(doc, date(2000, 1, 28), [])

@@ -231,6 +231,11 @@ def _keep(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
             return False  # "$500 million a year", "four flights a week": a rate, not a time
     if _BARE_PART.fullmatch(low) and _part_of_something_else(span, end, text):
         return False
+    if _BARE_AUTUMN.fullmatch(low) and (
+        span[-1].dep_ in ("compound", "amod")
+        or (span.end < len(doc) and doc[span.end].lower_ == "of")
+    ):
+        return False  # "the autumn statement", "the autumn of his life": not a date's
     return not _part_of_a_name(span)
 
 
@@ -258,6 +263,8 @@ def _a_quarter_of_time(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in _TIME_PREPOSITIONS
 
 
+# autumn with no year: "in the autumn"
+_BARE_AUTUMN = re.compile(r"the (?:(?:early|late) )?autumn")
 # "the first half", "the final quarter" with no year: a part of the year only when
 # nothing says of what else
 _BARE_PART = re.compile(

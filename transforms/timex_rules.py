@@ -587,6 +587,8 @@ _PATTERNS: list[str] = [
     # seasons
     rf"(?:the\s+)?(?:(?:early|late|mid)\s*-?\s*)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?\s+(?:{_YEAR}|nineteen\s+\w+(?:-\w+)?)",
     r"(?:the\s+)?(?:(?:early|late|mid)\s*-?\s*)?(?:spring|summer|fall|autumn|winter)\s+of\s+(?:this|last|next)\s+year",
+    # "in the autumn": spaCy tags "the summer", "the winter", "the spring", seldom this
+    r"the\s+(?:(?:early|late)\s+)?autumn",
     # sets
     rf"(?:every|each)\s+(?:other\s+|single\s+)?(?:{_WD}|{_UNIT_SING}|{_MON_FULL}|morning|afternoon|evening|night|weekend)",
     rf"every\s+{NUMBER}[-\s]+{_UNIT}",
