@@ -284,6 +284,23 @@ def test_a_range_of_years_gives_each_year():
     assert found == ["1981", "1989", "2009", "2013"]
 
 
+def test_a_financial_year_or_season_by_its_two_years_gives_each_year(nlp):
+    text = (
+        "Exports rose in 2003-04 and by 2005/06, as in the 1999-00 season. Form 2003-09 "
+        "and file 2003-04-15."
+    )
+    assert expressions(text) == ["2003", "04", "2005", "06", "1999", "00", "2003-04-15"]
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["value"], r["anchor"]) for r in rows][:6] == [
+        ("2003", "2003", "absolute"),
+        ("04", "2004", "absolute"),
+        ("2005", "2005", "absolute"),
+        ("06", "2006", "absolute"),
+        ("1999", "1999", "absolute"),
+        ("00", "2000", "absolute"),
+    ]
+
+
 def test_a_weekday_counted_in_a_month_and_analysts_periods_are_whole_expressions():
     text = "Voting is on the first Tuesday in March, not Tuesday."
     assert expressions(text) == [

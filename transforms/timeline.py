@@ -26,7 +26,7 @@ from transforms.timex_rules import (
     accept_span,
     find_candidates,
     normalise,
-    paired_day_expression,
+    paired_expression,
     point_after,
 )
 
@@ -735,7 +735,7 @@ def _row(
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
         context = sent_text + QUARTERLY_MARK
     # a day of a pair reads with its month: "25" of "April 24 and 25" as "April 25"
-    expr = paired_day_expression(text, start, end) or text[start:end]
+    expr = paired_expression(text, start, end) or text[start:end]
     tx = normalise(expr, published, tense, ref, context)
     if (
         tx is not None

@@ -699,6 +699,8 @@ _DAY_FIRST_PAIR = re.compile(
 )
 _YEAR_AFTER = re.compile(rf",?\s+{_YEAR}\b")
 _LATER_YEAR = re.compile(rf"\s*[-\u2013]\s*({_YEAR})(?![\w/-])")
+_NEXT_YEAR_SHORT = re.compile(r"[-/\u2013](\d{2})(?![\w/-])")
+_SHORT_AFTER_YEAR = re.compile(rf"(?<![\w./$#\u00a3\u20ac-])({_YEAR})[-/\u2013]$")
 
 
 def _year_range(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -709,7 +711,12 @@ def _year_range(text: str, start: int, end: int) -> tuple[int, int] | None:
     ):
         return None
     m = _LATER_YEAR.match(text, end)
-    if m is None or int(m.group(1)) <= int(text[start:end]):
+    if m is None:
+        # a financial year or a season written by its two years: "2003-04", "2005/06"
+        m = _NEXT_YEAR_SHORT.match(text, end)
+        if m is None or int(m.group(1)) != (int(text[start:end]) + 1) % 100:
+            return None
+    elif int(m.group(1)) <= int(text[start:end]):
         return None
     return m.start(1), m.end(1)
 
@@ -748,12 +755,17 @@ def _first_day(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return at, at + len(m.group(1)), start - len(before) + m.start(2)
 
 
-def paired_day_expression(text: str, start: int, end: int) -> str | None:
-    """A day of a pair as the date it stands for, else None: the day written without its
-    month ("25" of "April 24 and 25" is "April 25", "22" of "22 and 23 June" is "22
-    June"), and the first month-day when the year follows the second ("Sept. 19" of
-    "Sept. 19 to 22, 2016" is "Sept. 19, 2016")."""
+def paired_expression(text: str, start: int, end: int) -> str | None:
+    """The later part of a pair as the date it stands for, else None: the day written
+    without its month ("25" of "April 24 and 25" is "April 25", "22" of "22 and 23 June"
+    is "22 June"), the first month-day when the year follows the second ("Sept. 19" of
+    "Sept. 19 to 22, 2016" is "Sept. 19, 2016"), and a year written by its last two
+    digits after the year before it ("04" of "2003-04" is "2004")."""
     day = text[start:end]
+    if re.fullmatch(r"\d{2}", day):
+        first = _SHORT_AFTER_YEAR.search(text[max(0, start - 6) : start])
+        if first is not None and int(day) == (int(first.group(1)) + 1) % 100:
+            return str(int(first.group(1)) + 1)
     if not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", day):
         pair = _second_day(text, start, end) if _MONTH_DAY_END.fullmatch(day) else None
         year = _YEAR_AFTER.match(text, pair[1]) if pair is not None else None
