@@ -435,6 +435,34 @@ def test_holidays():
     assert value("Election Day", date(2016, 9, 21), "past") == "2015-11-03"
 
 
+@pytest.mark.parametrize(
+    ("expr", "anchor", "tense", "expected"),
+    [
+        # British and Irish days news dates by, and the other US federal holidays
+        ("Boxing Day", date(2005, 2, 13), "past", "2004-12-26"),
+        ("Good Friday", date(2005, 2, 13), "past", "2004-04-09"),  # Easter 2004: 11 April
+        ("Easter Monday", date(2005, 2, 13), "future", "2005-03-28"),
+        ("Mothering Sunday", date(2005, 2, 13), "future", "2005-03-06"),
+        ("Bonfire Night", date(2005, 2, 13), "past", "2004-11-05"),
+        ("Remembrance Sunday", date(2005, 2, 13), "past", "2004-11-14"),
+        ("St Patrick's Day", date(2005, 2, 13), "future", "2005-03-17"),
+        ("Martin Luther King Jr. Day", date(2005, 2, 13), "past", "2005-01-17"),
+        ("Presidents' Day", date(2005, 2, 13), "future", "2005-02-21"),
+        # no publication date: a fixed day keeps its month and day, a movable one cannot
+        ("Boxing Day", None, None, "XXXX-12-26"),
+        ("Christmas Eve", None, None, "XXXX-12-24"),
+        ("Good Friday", None, None, "XXXX-XX-XX"),
+    ],
+)
+def test_british_and_federal_holidays(expr, anchor, tense, expected):
+    assert value(expr, anchor, tense) == expected
+
+
+def test_a_holiday_in_a_name_is_no_date(nlp):
+    rows = timeline_rows(nlp("The Good Friday Agreement was signed in 1998."), PUB, [])
+    assert [r["expression"] for r in rows] == ["1998"]
+
+
 def test_odd_input_never_raises():
     for expr in [
         "",

@@ -458,7 +458,10 @@ _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HOLIDAY_NAMES = (
     r"thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|"
     r"independence\s+day|election\s+day|easter(?:\s+(?:sunday|week))?|valentine's\s+day|"
-    r"labor\s+day|memorial\s+day"
+    r"labor\s+day|memorial\s+day|boxing\s+day|good\s+friday|easter\s+monday|bonfire\s+night|"
+    r"guy\s+fawkes\s+night|mothering\s+sunday|remembrance\s+(?:sunday|day)|armistice\s+day|"
+    r"veterans\s+day|st\.?\s+patrick's\s+day|burns\s+night|"
+    r"martin\s+luther\s+king\s+(?:jr\.?\s+)?day|presidents'?\s+day|columbus\s+day"
 )
 _UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?"
@@ -2179,6 +2182,26 @@ _HOLIDAYS = {
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "easter": easter,
     "easter sunday": easter,
+    # British and Irish days news dates by, and the rest of the US federal holidays
+    "boxing day": lambda y: date(y, 12, 26),
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
+    "mothering sunday": lambda y: easter(y) - timedelta(days=21),
+    "bonfire night": lambda y: date(y, 11, 5),
+    "guy fawkes night": lambda y: date(y, 11, 5),
+    "remembrance sunday": lambda y: _nth_weekday(y, 11, 6, 2),
+    "remembrance day": lambda y: date(y, 11, 11),
+    "armistice day": lambda y: date(y, 11, 11),
+    "veterans day": lambda y: date(y, 11, 11),
+    "st patrick's day": lambda y: date(y, 3, 17),
+    "st. patrick's day": lambda y: date(y, 3, 17),
+    "burns night": lambda y: date(y, 1, 25),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king jr. day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king jr day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
 }
 
 
@@ -2197,7 +2220,11 @@ def _r_holiday(t, had_the, anchor, tense, ref, context, mod):
         d = fn(int(m.group(3)))
         relative = False
     elif anchor is None:
-        return _mk("DATE", "XXXX-WXX" if week else "XXXX-XX-XX", relative=True)
+        # a holiday on a fixed day keeps its month and day ("Boxing Day": XXXX-12-26)
+        a, b = fn(2001), fn(2002)
+        fixed = not week and (a.month, a.day) == (b.month, b.day)
+        value = f"XXXX-{a.month:02d}-{a.day:02d}" if fixed else "XXXX-XX-XX"
+        return _mk("DATE", "XXXX-WXX" if week else value, relative=True)
     else:
         relative = True
         d = fn(anchor.year)
