@@ -103,7 +103,7 @@ _NOT_TIMEX = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"['\u2019]s?\s+time\b")
+_TIME_AFTER = re.compile(r"['\u2019]s?\s+time\b")  # "in ten days' time", "in a year's time"
 
 
 def _as_date(value: object) -> date | None:
@@ -734,21 +734,11 @@ def _row(
     context = sent_text
     if quarterly and re.search(r"\$|\bcents\b|%|\bmillion\b|\bbillion\b|\bshare\b", sent_text):
         context = sent_text + QUARTERLY_MARK
-    # a day of a pair reads with its month: "25" of "April 24 and 25" as "April 25"
+    # a day of a pair reads with its month: "25" of "April 24 and 25" as "April 25"; a
+    # year's last two digits with the year before: "04" of "2003-04" as 2004
     expr = paired_expression(text, start, end) or text[start:end]
     tx = normalise(expr, published, tense, ref, context)
-    if (
-        tx is not None
-        and tx.type == "DURATION"
-        and expr[:4].lower() != "the "  # "in the next two years": a period
-        and _IN_BEFORE.search(text, max(0, start - 4), start)
-        and (tense == "future" or _TIME_AFTER.match(text, end))
-        and span is not None
-        and span.start > 0
-        and doc[span.start - 1].head.pos_ in ("VERB", "AUX")
-    ):
-        # "will close in two years", "in ten days' time": the point the length reaches
-        # from a verb's "in" ("the first time in a decade" is a length)
+    if tx is not None and tx.type == "DURATION" and _reaches_a_point(span, expr, tense, text):
         tx = point_after(tx, published) or tx
     ds: date | None
     de: date | None
@@ -790,6 +780,21 @@ def _row(
         "entity_ids": ids,
     }
     return row, tx
+
+
+def _reaches_a_point(span: Span | None, expr: str, tense: str | None, text: str) -> bool:
+    """The length ``span`` is the point it reaches from now: after a verb's "in", said of
+    what will happen or with "time" after it ("will close in two years", "in ten days'
+    time"); not on a noun ("the first time in a decade") nor a period ("in the next two
+    years")."""
+    if span is None or span.start == 0 or expr[:4].lower() == "the ":
+        return False
+    start, end = span.start_char, span.end_char
+    return (
+        _IN_BEFORE.search(text, max(0, start - 4), start) is not None
+        and (tense == "future" or _TIME_AFTER.match(text, end) is not None)
+        and span.doc[span.start - 1].head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _token_at(token_starts: list[int] | None, char: int) -> int:
