@@ -790,7 +790,8 @@ def _title_in_apposition_after(doc: Doc, start: int, end: int) -> bool:
     as "Gazprom, the gas firm" describes a company. Not the plural a team is given
     ("Chelsea, the champions"), a title of a name after it ("the Caucus, former governor
     Douglas Wilder"), a relative clause's ("National Front, whose leader") or a subject
-    the parse took for an apposition ("Trump National Doral, the candidate boasted")."""
+    the parse took for an apposition with its finite verb ("Trump National Doral, the
+    candidate boasts"; a "boasted" tagged as a past participle still passes)."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     first = doc[end + 1]
