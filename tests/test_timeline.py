@@ -777,6 +777,16 @@ def test_a_part_of_a_named_year_or_decade_is_one_expression(nlp):
     assert (decade["date_start"], decade["date_end"]) == (date(2020, 1, 1), date(2029, 12, 31))
 
 
+def test_the_end_of_the_century_that_may_come_is_this_one(nlp):
+    text = (
+        "Sea levels could rise a metre by the end of the century. The city had grown by "
+        "the end of the century."
+    )
+    rows = timeline_rows(nlp(text), PUB, [])
+    assert [(r["expression"], r["value"]) for r in rows] == [("the end of the century", "20")]
+    assert rows[0]["start_char"] == text.index("the end")
+
+
 def test_a_length_a_verb_reaches_in_the_future_is_the_date_it_reaches(nlp):
     doc = nlp(
         "The plant will close in two years. It is the first rise in two years. Prices "

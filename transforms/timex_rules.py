@@ -1974,8 +1974,8 @@ def _r_century(t, had_the, anchor, tense, ref, context, mod):
         if not n:
             return None
         return _mk("DATE", f"{n - 1:02d}")
-    if t in ("century", "decade") and had_the and tense == "future" and anchor is not None:
-        t = f"this {t}"  # "by the end of the decade" said of what will happen: the current one
+    if t in ("century", "decade") and had_the and tense in ("future", "nearest") and anchor:
+        t = f"this {t}"  # "by the end of the decade" of what will or may happen: this one
     m = re.fullmatch(r"(this|last|next|past) (century|decade)", t)
     if m:
         if m.group(1) == "past" or (m.group(1) == "last" and had_the):
