@@ -1856,23 +1856,11 @@ def _r_num_unit(t, had_the, anchor, tense, ref, context, mod):
         base_unit = "minute"
     if base_unit in ("hr",):
         base_unit = "hour"
-    if tail in (
-        "ago",
-        "earlier",
-        "later",
-        "before",
-        "after",
-        "ahead",
-        "from now",
-        "from today",
-        "hence",
-    ):
+    if tail == "from today":
+        tail = "from now"
+    if tail in ("ago", "earlier", "later", "before", "after", "ahead", "from now", "hence"):
         sign = -1 if tail in ("ago", "earlier", "before") else 1
-        base = (
-            anchor
-            if tail in ("ago", "from now", "from today", "hence", "ahead")
-            else (ref or anchor)
-        )
+        base = anchor if tail in ("ago", "from now", "hence", "ahead") else (ref or anchor)
         if UNITS.get(base_unit, ("", False))[1]:
             # "three hours ago": a time of day we cannot place better than the day
             if base is None:
@@ -2194,13 +2182,9 @@ _HOLIDAYS = {
     "armistice day": lambda y: date(y, 11, 11),
     "veterans day": lambda y: date(y, 11, 11),
     "st patrick's day": lambda y: date(y, 3, 17),
-    "st. patrick's day": lambda y: date(y, 3, 17),
     "burns night": lambda y: date(y, 1, 25),
     "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
-    "martin luther king jr. day": lambda y: _nth_weekday(y, 1, 0, 3),
-    "martin luther king jr day": lambda y: _nth_weekday(y, 1, 0, 3),
     "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
-    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
     "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
 }
 
@@ -2209,7 +2193,9 @@ def _r_holiday(t, had_the, anchor, tense, ref, context, mod):
     m = re.fullmatch(r"(last |next |this )?(.+?)(?:,? (\d{4}))?", t)
     if not m:
         return None
-    name = m.group(2)
+    # one spelling of each: "St. Patrick's", "Martin Luther King Jr. Day", "Presidents'"
+    name = re.sub(r"\bst\. ", "st ", m.group(2))
+    name = re.sub(r" jr\.?(?= day)", "", name).replace("presidents'", "presidents")
     week = name.endswith(" week") and name[:-5] in _HOLIDAYS
     if week:
         name = name[:-5]
