@@ -329,6 +329,8 @@ def test_a_weekday_counted_in_a_month_and_analysts_periods_are_whole_expressions
         ("the second half of February", None, "2025-02"),
         ("the first week of April", "no publication date", "XXXX-WXX"),
         ("the last day of June", "no publication date", "XXXX-06-XX"),
+        ("the first day of the year", "no publication date", "XXXX-XX-XX"),
+        ("the first month of the year", "no publication date", "XXXX-XX"),
     ],
 )
 def test_a_part_counted_in_a_month_or_a_year(expr, ref, expected):

@@ -2132,8 +2132,9 @@ def _r_part_of_month(t, had_the, anchor, tense, ref, context, mod):
     if unit == "month" and in_month:
         return None
     if not whole.value[:4].isdigit():
-        unresolved = {"day": "-XX", "month": "-XX"}.get(unit, "")
-        value = whole.value + unresolved if unit in ("day", "month") else _unresolved_for(unit)
+        # the month keeps its name ("XXXX-06-XX"); the rest is unknown at its unit
+        known = unit == "month" or (unit == "day" and in_month)
+        value = whole.value + "-XX" if known else _unresolved_for(unit)
         return _mk("DATE", value, relative=True)
     if unit == "half":  # a month has no half-month value: the month, its start or end
         return _mk("DATE", whole.value, whole.relative, "START" if n == 1 else "END")
