@@ -63,6 +63,10 @@ HEARER_VERBS: frozenset[str] = _words(
     "tell inform assure reassure remind warn ask urge advise notify promise convince persuade"
 )
 
+# Passive verbs of a source's terms for speaking ("asked not to be named", "declined
+# to be identified", "did not want to be quoted by name").
+ANONYMITY_LEMMAS: frozenset[str] = _words("name identify quote")
+
 # Nouns that carry attribution ("comments from X that ...", "X's statement that ...").
 SPEECH_NOUNS: frozenset[str] = _words(
     """

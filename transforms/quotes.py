@@ -47,9 +47,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from transforms.entity_rules import HONORIFIC_GENDER
+from transforms.entity_rules import HONORIFIC_GENDER, PERSON_TITLES
 from transforms.quote_rules import (
     ALL_MARKS,
+    ANONYMITY_LEMMAS,
     ASSOCIATE_NOUNS,
     ATTRIBUTION_FRAMES,
     BELIEF_LEMMAS,
@@ -98,6 +99,9 @@ DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
 # markup or a list dash glued to a speaker's first word; not an apostrophe ("'s"), a
 # handle or a hashtag
 GLUED_PREFIX = re.compile(r"(?![\'\u2019@#])[^\w\s]+(?=\w)")
+# hearer verbs never put before their speaker ("said Mr. Smith", "asked Mr. Manafort",
+# but "told Fox News" is the hearer)
+UNINVERTED_HEARER_VERBS = frozenset({"tell", "inform", "notify", "remind", "assure", "reassure"})
 NP_LEFT_SKIP = {"punct", "cc", "preconj", "advmod", "mark"}
 PERSON_LABELS = {"PERSON", "PER"}
 GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -183,6 +187,8 @@ def _np_span(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
+    if head.ent_iob_ != "O":
+        end_tok = _name_run_on(end_tok)
     while (
         end_tok.i + 2 < len(doc)
         and doc[end_tok.i + 1].text == "-"
@@ -195,6 +201,8 @@ def _np_span(head: Token) -> tuple[int, int]:
         # "US secretary for defence Pete Hegseth": a title and the name it goes with,
         # no comma between, are one mention
         name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is None:
+            name = _name_after_field(head)
         if name is not None and not any(t.is_punct for t in doc[head.i : name.i]):
             end_tok = name
     # do not start on punctuation or a quotation mark, nor before a dash or a line
@@ -215,6 +223,73 @@ def _np_span(head: Token) -> tuple[int, int]:
     glued = GLUED_PREFIX.match(doc[i].text)
     start = doc[i].idx + (glued.end() if glued else 0)
     return start, end_tok.idx + len(end_tok.text)
+
+
+# a wire dateline opening a paragraph: "LONDON (Reuters) - ", "WASHINGTON (AP) \u2014 ",
+# "NEW YORK, March 3 (Reuters) - ", "KYIV, Ukraine \u2014 "; a bare capitalised word
+# and a hyphen ("US - Britain talks") needs the source or a long dash
+WIRE_DATELINE_RE = re.compile(
+    r"""
+    [A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*){0,3}         # LONDON, NEW YORK
+    (?:
+        (?:,[ \t]+[A-Z][\w.]*(?:[ \t]+\d{1,2})?)?         # , Ukraine | , March 3
+        [ \t]+\([A-Za-z .&-]+\)[ \t]*(?:--?|\u2013|\u2014)  # (Reuters) -
+      | ,[ \t]+[A-Z][\w.]*(?:[ \t]+\d{1,2})?[ \t]*(?:--?|\u2013|\u2014)
+      | [ \t]*(?:--|\u2014)                                # WASHINGTON \u2014
+    )
+    [ \t]+
+    """,
+    re.VERBOSE,
+)
+
+# lower-case words inside a name ("Institute for Fiscal Studies", "Alliance to Reclaim
+# Our Schools", "Committee for a Responsible Federal Budget")
+NAME_LINK_WORDS = frozenset({"of", "for", "on", "to", "in", "and", "the", "a"})
+
+
+def _name_run_on(end: Token) -> Token:
+    """The last token of the named entity that ``end`` ends the head of, when the name
+    runs on through a preposition ("the Institute [for Fiscal Studies]"); ``end`` when
+    the entity runs on otherwise (a headline's "Obama Seeks")."""
+    doc = end.doc
+    k = end.i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    words = doc[end.i + 1 : k]
+    if (
+        not len(words)
+        or words[0].lower_ not in NAME_LINK_WORDS - {"the", "a"}
+        or not words[-1].text[:1].isupper()
+        or not all(t.text[:1].isupper() or t.lower_ in NAME_LINK_WORDS for t in words)
+    ):
+        return end
+    return words[-1]
+
+
+def _name_after_field(title: Token) -> Token | None:
+    """ "director of rugby Nigel Melville", "minister for civil aviation Praful Patel":
+    the parse hangs the name on the title's field; the name's last token. Not "the
+    wife of John Smith" (no title), nor "a spokesman for Mr Blair" (no field)."""
+    if title.lemma_.lower() not in PERSON_TITLES:
+        return None
+    for prep in title.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            continue
+        for name in prep.children:
+            if name.dep_ != "pobj" or name.ent_type_ != "PERSON":
+                continue
+            first = name
+            while first.i > 0 and first.ent_iob_ == "I":
+                first = first.nbor(-1)
+            field = name.doc[prep.i + 1 : first.i]
+            if any(
+                t.pos_ != "DET"
+                and t.lower_.rstrip(".") not in HONORIFICS
+                and t.lower_ not in PERSON_TITLES
+                for t in field
+            ):
+                return name
+    return None
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
@@ -586,6 +661,22 @@ def stance_complements(verb: Token) -> list[tuple[str, Token, Token, str]]:
     return out
 
 
+# what may hang on "named" in a request for anonymity: "not to be named [because ...]"
+ANONYMITY_DEPS = frozenset({"aux", "auxpass", "neg", "agent", "advcl", "punct"})
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """ "who asked not to be named", "declined to be identified": the source's terms
+    for speaking, not a stance of theirs (but "asked to be named as chairman" is)."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in ANONYMITY_LEMMAS
+        and any(g.dep_ == "auxpass" for g in c.children)
+        and all(g.dep_ in ANONYMITY_DEPS or g.lower_ == "by" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _strip_honorific(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
@@ -788,6 +879,8 @@ def _named_head(tok: Token, since: int, until: int) -> Token:
     top = tok
     while top.head.i != top.i and since <= top.head.idx < until:
         top = top.head
+    if top.pos_ == "NOUN" and tok.ent_type_ == "PERSON":
+        return tok  # "director of rugby Nigel [Melville]": the person the title is of
     return top if top.pos_ in ("NOUN", "PROPN", "PRON") else tok
 
 
@@ -1769,6 +1862,11 @@ class _Builder:
         strip = " \t\n\r,;:-\u2013\u2014"
         while start < end and text[start] in strip:
             start += 1
+        if start == 0 or text[start - 1] == "\n":
+            # "LONDON (Reuters) - Britain's economy shrank ...": not the content
+            dateline = WIRE_DATELINE_RE.match(text, start, end)
+            if dateline is not None:
+                start = dateline.end()
         while end > start and text[end - 1] in strip:
             end -= 1
         return start, end
@@ -1807,6 +1905,10 @@ class _Builder:
                 # inside the clause of a cue before it, the later cue reports the whole
                 cands = []
             for c in cands:
+                if _on_subject_of_later(c, cands):
+                    # '"...," one nurse, who asked not to be named, told the BBC': a
+                    # relative clause on the speaker stands between passage and cue
+                    continue
                 if c.dep_ == "relcl" and not words_between_are_name(self, p, c):
                     # '"a big advocate" of the principle, which he argued ...': the verb
                     # of a relative clause after the passage does not attribute it
@@ -2131,6 +2233,7 @@ class _Builder:
         name_like = i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].is_stop
         if (
             i < len(doc)
+            and cue.lemma_.lower() not in UNINVERTED_HEARER_VERBS  # "told Fox News"
             and (doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET") or described or name_like)
             and doc[i].ent_type_ not in ("DATE", "TIME")  # 'Jordan said Monday'
             and not self.in_passage(doc[i])
@@ -2152,6 +2255,15 @@ class _Builder:
             j -= 1  # 'Flynn, a top Trump surrogate, said'
         while j >= 0 and doc[j].idx >= p.outer_end:
             t = doc[j]
+            rel = next((a for a in (t, *t.ancestors) if a.dep_ in ("relcl", "appos")), None)
+            if (
+                rel is not None
+                and p.outer_end <= rel.head.idx < t.idx
+                and any(w.text == "," for w in doc[rel.head.i : rel.i])
+            ):
+                # 'a source, who was not authorized to speak, told', 'Ramos, 58, told'
+                j = rel.head.i
+                continue
             if t.pos_ in ("NOUN", "PROPN", "PRON") and not self.in_passage(t):
                 return _named_head(t, p.outer_end, cue.idx)
             if t.is_punct and t.text not in ("\u2019s", "'s"):
@@ -2436,7 +2548,7 @@ class _Builder:
                 if spk0 is not None and self.in_passage(spk0) and self.in_noun_phrase(p):
                     continue  # 'An "informal trawl" of records found ...': the subject
                 if spk0 is None or self.in_passage(spk0):
-                    spk1 = self.fallback_speaker(cue, p)
+                    spk1 = self.fallback_speaker(cue, p) or self.after_speaker(p, after)
                     if spk1 is not None:
                         row = self.add_row(p.start, p.end, "direct", spk1, _cue_text(cue), 0.8)
                         if row is not None:
@@ -2523,7 +2635,14 @@ class _Builder:
                     if wider is not None:
                         qtype, (start, end) = "mixed", wider
                         conf -= 0.1
-                    elif pre_char in ":," or near or pre_char in ("", "\n"):
+                    elif (
+                        pre_char in ":,"
+                        or near
+                        or pre_char in ("", "\n")
+                        # '..., said Sen. Chuck Schumer, D-N.Y. "We will ...': the
+                        # abbreviation's period ends the sentence before the passage
+                        or (pre_char == "." and self.text[p.start : p.start + 1].isupper())
+                    ):
                         qtype = "direct"
                     else:
                         clause = self.enclosing_clause(cue, p)
@@ -2607,7 +2726,13 @@ class _Builder:
                     or (p.line - prev_passage.line <= 2 and (prev_passage.continued or starts_line))
                 )
             )
-            if near_prev and not embedded and starts_line_or_sentence(self.text, p, line_a):
+            named = n_words <= 3 and bool(after) and after[0].lower_ in ("the", "a", "an")
+            if (
+                near_prev
+                and not embedded
+                and not named  # '"Hawaii Five-0," the 1960s procedural ...': a title
+                and starts_line_or_sentence(self.text, p, line_a)
+            ):
                 row = self.add_row(p.start, p.end, "direct", None, None, 0.7, inherited=prev_row)
                 if row is not None:
                     prev_row, prev_passage = row, p
@@ -2896,6 +3021,8 @@ class _Builder:
         if found is None:
             return
         frame, first, last, cue = found
+        if frame == "xcomp" and _asks_anonymity(tok):
+            return
         spk = reported_speaker(tok)
         if spk is not None and spk.lower_ == "it" and spk.dep_ == "expl":
             spk = None
@@ -3071,6 +3198,14 @@ def _is_stance(row: dict) -> bool:
 TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s+")
 # "Pence: Gennifer Flowers Won't Be at Debate." (the full stop left out of the content)
 TITLE_SOURCE_RE = re.compile(r"\s*([A-Z][^:\n]{1,39}?):\s+(\S[^\n]*?)[.\s]*$")
+
+
+def _on_subject_of_later(cue: Token, cues: list[Token]) -> bool:
+    """``cue`` is in a relative clause on the subject of a later cue ("a source, who
+    was not authorized to speak, told Fox")."""
+    rel = next((a for a in (cue, *cue.ancestors) if a.dep_ == "relcl"), None)
+    verb = rel.head.head if rel is not None else cue
+    return rel is not None and rel.head.dep_ == "nsubj" and verb.i > cue.i and verb in cues
 
 
 def words_between_are_name(b: _Builder, p: Passage, cue: Token) -> bool:
