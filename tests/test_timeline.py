@@ -375,6 +375,14 @@ def test_a_clock_time_takes_the_date_written_after_it():
     assert value("10:30 on the first day of the month") == "2025-02-01T10:30"
 
 
+def test_a_clock_time_takes_the_holiday_written_after_it():
+    text = "It happened just before midnight on New Year's Eve; shops open at 10am on Boxing Day."
+    found = expressions(text)
+    assert found == ["midnight on New Year's Eve", "10am on Boxing Day"]
+    assert value(found[0], tense="past") == "2024-12-31T24:00"
+    assert value(found[1], tense="future") == "2025-12-26T10:00"
+
+
 def test_a_day_before_a_cut_short_month_is_a_date():
     text = "Published: Fri, 22 Mar 2013 10:31 GMT. He sold 22 market stalls; 5 Junipers grew."
     found = expressions(text)

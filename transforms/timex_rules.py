@@ -510,9 +510,9 @@ _DAY_OF_MONTH = (
 
 _PATTERNS: list[str] = [
     # clock times with optional day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "9am on 12
-    # June 2019", "2 p.m. on the last Friday in August"
+    # June 2019", "2 p.m. on the last Friday in August", "midnight on New Year's Eve"
     rf"(?:around\s+)?{_TIME}(?:,?\s+(?:on\s+)?(?:(?:{_WD}|yesterday|tomorrow)(?:\s+{_POD})?|today"
-    rf"|{_DAY_OF_MONTH}|{_NTH_WEEKDAY}|{_PART_OF_MONTH}|tonight|last\s+night"
+    rf"|{_DAY_OF_MONTH}|{_NTH_WEEKDAY}|{_PART_OF_MONTH}|{_HOLIDAY_NAMES}|tonight|last\s+night"
     rf"|this\s+(?:morning|afternoon|evening)))?",
     rf"\d{{1,2}}\s+(?:o'clock\s+)?in\s+the\s+{_POD}",
     # ISO and numeric dates
