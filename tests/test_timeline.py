@@ -1048,6 +1048,10 @@ def test_perfect_since_and_deferral_cues(nlp, sentence, expr, expected):
             "March 31",
             "2017-03-31",
         ),
+        # so is a law's taking effect or coming into force
+        ("The law, passed in 2010, takes effect June 1.", "June 1", "2017-06-01"),
+        ("The ban comes into force in June.", "June", "2017-06"),
+        ("The ban came into force in June.", "June", "2016-06"),
         # the past of the same verbs, and the present of others, keep their reading
         ("The court term ended in June.", "June", "2016-06"),
         ("The convention began Monday.", "Monday", "2016-09-26"),

@@ -609,6 +609,17 @@ _SCHEDULE_LEMMAS = {
 }
 
 
+def _takes_effect(verb: Token) -> bool:
+    """ "the law takes effect Jan. 1", "the ban comes into force in May": a timetable."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children)
+    return lemma == "come" and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "force" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _past_perfect(verb: Token | None) -> bool:
     """ "had been scheduled to expire Friday": the plan itself lies in the past."""
     tok = verb
@@ -657,7 +668,7 @@ def _cue_tense(
         tense == "present"
         and verb is not None
         and verb.tag_ in ("VBZ", "VBP")
-        and verb.lemma_.lower() in _SCHEDULE_LEMMAS
+        and (verb.lemma_.lower() in _SCHEDULE_LEMMAS or _takes_effect(verb))
         and not _dates_a_noun(span, verb)
     ):
         return "future"
