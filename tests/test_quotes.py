@@ -2060,6 +2060,30 @@ def test_adding_participle_is_a_quote_of_its_own(nlp):
             "the American",
             None,
         ),
+        # a person described by age is the person in focus, as "he" or "she" is
+        (
+            'For Maria Lopez, the closure of the factory was a shock. "I worked there for '
+            '22 years," says the 54-year-old, who now drives a taxi.',
+            "22 years",
+            "the 54-year-old",
+            "Maria Lopez",
+        ),
+        (
+            'Arsene Wenger praised his side. "My intention has always been clear," the '
+            "55-year-old Frenchman said.",
+            "intention",
+            "the 55-year-old Frenchman",
+            "Arsene Wenger",
+        ),
+        # ... but not when the person named last is another: either may be meant
+        (
+            "Kelly Holmes won the 800m. Holmes had been the favourite. She overhauled "
+            'rival Maria Mutola to win. "I am thrilled," the 34-year-old said. The race '
+            "was run in heavy rain.",
+            "thrilled",
+            "the 34-year-old",
+            None,
+        ),
     ],
 )
 def test_speaker_entity_of_pronouns_and_short_names(nlp, text, needle, speaker, name):
