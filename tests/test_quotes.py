@@ -2273,6 +2273,44 @@ def test_a_title_and_the_name_hung_on_its_preposition(nlp, text, speaker, name):
     assert [(r["speaker"], r["speaker_name"]) for r in rows] == [(speaker, name)]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "qtype", "speaker", "cue"),
+    [
+        # a quotation inside the sentence an "according to" aside reports is mixed
+        (
+            'According to a statement from the club, the manager "has the full backing '
+            'of the board".',
+            'the manager "has the full backing of the board".',
+            "mixed",
+            "a statement",
+            "According to",
+        ),
+        # whose words a quotation was, said after it
+        (
+            '"This is not the end" \u2014 those were the words of the coach after the defeat.',
+            "This is not the end",
+            "direct",
+            "the coach",
+            "the words of",
+        ),
+        (
+            '"The defendant showed no remorse." That was the verdict of the judge.',
+            "The defendant showed no remorse.",
+            "direct",
+            "the judge",
+            "the verdict of",
+        ),
+    ],
+)
+def test_an_aside_or_a_later_sentence_attributes_the_quotation(
+    nlp, text, content, qtype, speaker, cue
+):
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["quote_type"], r["speaker"], r["cue"]) for r in rows] == [
+        (content, qtype, speaker, cue)
+    ]
+
+
 def test_a_passage_after_an_attribution_ending_on_an_abbreviation_is_direct(nlp):
     text = '"This is a sad day," said Sen. Chuck Schumer, D-N.Y. "We will bring it back."'
     rows = _rows(nlp, text)

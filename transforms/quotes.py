@@ -248,6 +248,15 @@ WIRE_DATELINE_RE = re.compile(
 # a person described by age: "the 54-year-old", "The 28-year-old world number one"
 AGE_DESCRIPTION_RE = re.compile(r"the\s+\d{1,3}-year-old\b", re.IGNORECASE)
 
+# after a quotation, whose words they were: "- those were the words of the coach",
+# ". That was the verdict of the judge"
+WORDS_OF_RE = re.compile(
+    r"[\s,.;:\u2014\u2013-]*(?:those|these|that|this|such|so)\s+(?:were|was|is|are)\s+"
+    r"(the\s+(?:words|verdict|view|message|warning|assessment|reaction|response|judge?ment"
+    r"|advice|opinion|plea|promise)\s+of)\s+",
+    re.IGNORECASE,
+)
+
 # lower-case words inside a name ("Institute for Fiscal Studies", "Alliance to Reclaim
 # Our Schools", "Committee for a Responsible Federal Budget")
 NAME_LINK_WORDS = frozenset({"of", "for", "on", "to", "in", "and", "the", "a"})
@@ -2125,6 +2134,18 @@ class _Builder:
 
     def enclosing_clause(self, cue: Token, p: Passage) -> tuple[int, int] | None:
         """The reported clause of ``cue`` that holds passage ``p``."""
+        source = _according_to(cue)
+        if source is not None:
+            # 'According to the club, the manager "has the full backing of the board"':
+            # the rest of the sentence after the aside
+            doc = self.doc
+            k = max(cue.right_edge.i, source.right_edge.i) + 1
+            while k < len(doc) and (doc[k].is_punct and not doc[k].is_quote or doc[k].is_space):
+                k += 1
+            sent_end = self.sent_of(cue).end_char
+            if k < len(doc) and doc[k].idx < p.outer_start and p.outer_end <= sent_end:
+                return self.trim(doc[k].idx, sent_end)
+            return None
         for child in cue.children:
             if child.dep_ in (
                 "ccomp",
@@ -2518,6 +2539,19 @@ class _Builder:
         begin = start if start is not None else names[0].idx
         return Signature(dash, head, (begin, head.idx + len(head.text)))
 
+    def owner_of_words_after(self, p: Passage) -> tuple[str, Token] | None:
+        """'"This is not the end" - those were the words of the coach', '"...." That
+        was the verdict of the judge': (cue, the owner's head)."""
+        m = WORDS_OF_RE.match(self.text, p.outer_end)
+        tok = self.tok_at(m.end()) if m is not None else None
+        if m is None or tok is None or "\n" in m.group(0):
+            return None
+        while tok.dep_ in ("det", "amod", "compound", "poss", "nummod") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return m.group(1), tok
+
     def dash_ending_line(self, p: Passage, idx: int) -> Signature | None:
         """'"... money." And that's all he has "the root of all evil." - Christina
         Lastra': a line opened by passage ``idx`` and closed by a dash and a name
@@ -2622,6 +2656,12 @@ class _Builder:
                     row = self.add_row(
                         p.start, p.end, "direct", dash.name, dash.dash, 0.75, speaker_span=dash.span
                     )
+                    if row is not None:
+                        prev_row, prev_passage = row, p
+                    continue
+                owner = self.owner_of_words_after(p)
+                if owner is not None:
+                    row = self.add_row(p.start, p.end, "direct", owner[1], owner[0], 0.75)
                     if row is not None:
                         prev_row, prev_passage = row, p
                     continue
