@@ -272,7 +272,7 @@ def _name_run_on(end: Token) -> Token:
         k += 1
     words = doc[end.i + 1 : k]
     if (
-        not len(words)
+        not words
         or words[0].lower_ not in NAME_LINK_WORDS - {"the", "a"}
         or not words[-1].text[:1].isupper()
         or not all(t.text[:1].isupper() or t.lower_ in NAME_LINK_WORDS for t in words)
@@ -1557,9 +1557,9 @@ class _Builder:
 
     def topic_person(self, s: int, want: str | None) -> tuple[str | None, str | None, str | None]:
         """The person (of gender ``want``) the article is about so far: the one named
-        most often before s outside quotations, the later named on a tie. A description by age ("the
-        28-year-old") means them rather than the person named last ("... beat rival
-        Maria Mutola. Five days later, the 34-year-old ..." is Kelly Holmes)."""
+        most often before s outside quotations, the later named on a tie. A description
+        by age ("the 28-year-old") may mean them rather than the person named last ("...
+        beat rival Maria Mutola. Five days later, the 34-year-old ..." is Kelly Holmes)."""
         counts: Counter[str] = Counter()
         last: dict[str, int] = {}
         names: dict[str, str | None] = {}
@@ -2140,7 +2140,7 @@ class _Builder:
             # the rest of the sentence after the aside
             doc = self.doc
             k = max(cue.right_edge.i, source.right_edge.i) + 1
-            while k < len(doc) and (doc[k].is_punct and not doc[k].is_quote or doc[k].is_space):
+            while k < len(doc) and ((doc[k].is_punct and not doc[k].is_quote) or doc[k].is_space):
                 k += 1
             sent_end = self.sent_of(cue).end_char
             if k < len(doc) and doc[k].idx < p.outer_start and p.outer_end <= sent_end:
@@ -2824,13 +2824,7 @@ class _Builder:
                     or (p.line - prev_passage.line <= 2 and (prev_passage.continued or starts_line))
                 )
             )
-            named = n_words <= 3 and bool(after) and after[0].lower_ in ("the", "a", "an")
-            if (
-                near_prev
-                and not embedded
-                and not named  # '"Hawaii Five-0," the 1960s procedural ...': a title
-                and starts_line_or_sentence(self.text, p, line_a)
-            ):
+            if near_prev and not embedded and starts_line_or_sentence(self.text, p, line_a):
                 row = self.add_row(p.start, p.end, "direct", None, None, 0.7, inherited=prev_row)
                 if row is not None:
                     prev_row, prev_passage = row, p
