@@ -15,6 +15,7 @@ from transforms.entity_rules import (
     canonical_index,
     clean_bounds,
     cluster_mentions,
+    given_name_and_surname,
     initials,
     label_from_gazetteer,
     vote_label,
@@ -541,6 +542,46 @@ def test_a_title_in_apposition_after_a_full_name_makes_a_person(nlp, text, label
 def test_a_title_before_a_full_name_makes_a_person(nlp, text, name, label):
     labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
     assert labels[name] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model calls these a place or an organisation; a common given name before
+        # the surname outvotes it
+        (
+            "Burundi military ruler Pierre Buyoya said on Monday that talks would go "
+            "ahead. Buyoya took power in July.",
+            "Pierre Buyoya",
+        ),
+        ("Carly Fiorina attacked the Clinton campaign in Iowa.", "Carly Fiorina"),
+        ("Cristiano Citto of Italy won the stage. Citto finished ahead.", "Cristiano Citto"),
+    ],
+)
+def test_a_given_name_and_a_surname_make_a_person(nlp, text, name):
+    labels = {m["text"]: m["entity_label"] for m in mention_rows(nlp(text))}
+    assert labels[name] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("Donald", "Trump"), True),
+        (("Donald", "J.", "Trump"), True),
+        (("Carly", "Fiorina"), True),
+        # a place, an event, a show, a foundation named after someone
+        (("Beverly", "Hills"), False),
+        (("Stanley", "Park"), False),
+        (("Adam", "Smith", "Lecture"), False),
+        (("Steve", "Harvey", "Show"), False),
+        (("Eric", "Trump", "Foundation"), False),
+        (("Jane", "The", "Virgin"), False),
+        # no common given name
+        (("Deutsche", "Bank"), False),
+    ],
+)
+def testgiven_name_and_surname_form(words, expected):
+    assert given_name_and_surname(words) is expected
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from transforms.quote_rules import ORGANISATION_NOUNS
+from transforms.quote_rules import FIRST_NAME_GENDER, ORGANISATION_NOUNS
 
 ENTITY_LABELS: tuple[str, ...] = (
     "PERSON",
@@ -1084,6 +1084,35 @@ def canonical_index(mentions: list[Mention], members: list[int]) -> int:
     return min(members, key=rank)
 
 
+# last words that make a given name part of a place, an event or a thing's name
+# ("Beverly Hills", "Stanley Park", "the Rose Bowl", "the Adam Smith Lecture")
+NOT_SURNAMES = frozenset(
+    _words(
+        """hills park bowl street road square hall house centre center foundation
+    institute university college school lecture prize prizes award awards cup trophy
+    stadium arena parade show party statement golf bridge island lake river bay county
+    council hotel"""
+    )
+)
+
+
+def given_name_and_surname(words: tuple[str, ...]) -> bool:
+    """ "Donald Trump", "Donald J. Trump", "Carly Fiorina": a common given name and a
+    surname, which the model may tag an organisation or a place wherever the surname
+    also names a company, a campaign or a state ("the Trump campaign", "Kasich's Ohio")."""
+    if not 2 <= len(words) <= 3 or words[0].lower() not in FIRST_NAME_GENDER:
+        return False
+    if len(words) == 3 and not re.fullmatch(r"[A-Z]\.?", words[1]):
+        return False  # only a middle initial between
+    last = words[-1]
+    return (
+        last[:1].isupper()
+        and last.replace("-", "").replace("'", "").isalpha()
+        and norm_key(last) not in ORGANISATION_NOUNS | NOT_SURNAMES
+        and label_from_gazetteer(last) is None
+    )
+
+
 def vote_label(mentions: list[Mention], members: list[int], sports: bool = False) -> str:
     """Label of a cluster: certain rules first, then a weighted vote of the model."""
     ms = [mentions[i] for i in members]
@@ -1101,7 +1130,7 @@ def vote_label(mentions: list[Mention], members: list[int], sports: bool = False
         if m.source != "model":
             continue
         votes[m.label] = votes.get(m.label, 0.0) + (0.5 if m.caps else 1.0)
-        if m.title:
+        if m.title or given_name_and_surname(m.words):
             votes["PERSON"] = votes.get("PERSON", 0.0) + 1.5
     if gaz:
         votes[gaz] = votes.get(gaz, 0.0) + 0.75
