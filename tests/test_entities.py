@@ -208,6 +208,29 @@ def test_alias_clustering_full_name_surname_honorific():
     assert vote_label(ms, [0, 2, 3]) == "PERSON"
 
 
+def test_a_name_modifying_a_noun_is_a_weak_vote():
+    # "the Trump campaign", "Trump supporters": the model's ORG on a modifier counts a
+    # quarter where the name is written as a person's (a given name or a title) ...
+    names = ["Donald Trump", "Trump", "Trump", "Trump"]
+    ms = [m(0, "Donald Trump", "PERSON")] + [
+        m(5 * i, "Trump", "ORG", modifier=True) for i in range(1, 4)
+    ]
+    assert vote_label(ms, [0, 1, 2, 3]) == "PERSON"
+    ms = [m(5 * i, name, "PERSON" if i == 0 else "ORG") for i, name in enumerate(names)]
+    assert vote_label(ms, [0, 1, 2, 3]) == "ORG"
+    # ... not where the model alone says person ("Labour leader", "Mac mini")
+    ms = [m(0, "Labour", "PERSON"), m(5, "Labour", "ORG", modifier=True)]
+    ms.append(m(9, "Labour", "ORG", modifier=True))
+    assert vote_label(ms, [0, 1, 2]) == "ORG"
+
+
+def test_a_given_name_outvotes_the_model_on_the_full_name():
+    ms = [m(0, "Donald Trump", "ORG"), m(5, "Trump", "ORG", modifier=True)]
+    assert vote_label(ms, [0, 1]) == "PERSON"
+    ms = [m(0, "Beverly Hills", "ORG"), m(5, "Hills", "ORG", modifier=True)]
+    assert vote_label(ms, [0, 1]) == "ORG"
+
+
 def test_canonical_name_is_the_fullest_form_but_no_epithet_before_a_name():
     # a title that is part of the name stays ("Queen Elizabeth II" beside "Elizabeth II")
     ms = [m(0, "Queen Elizabeth II", "PERSON"), m(5, "Elizabeth II", "PERSON")]

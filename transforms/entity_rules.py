@@ -939,6 +939,7 @@ class Mention:
     gender: str | None = None  # "m" or "f" where an honorific says so ("Mrs Clinton")
     title: bool = False
     caps: bool = False
+    modifier: bool = False  # a noun's modifier ("the [Trump] campaign"): a weak vote
     certain: str | None = None
     source: str = "model"
     cluster: int = -1
@@ -1126,10 +1127,16 @@ def vote_label(mentions: list[Mention], members: list[int], sports: bool = False
     if gaz and (not sports or gaz != "GPE" or norm_key(" ".join(canon.words)) in COUNTRY_KEYS):
         return gaz
     votes: dict[str, float] = {}
+    # a person's name modifying a noun ("the Trump campaign", "Trump supporters"), which
+    # the model often calls an organisation, counts a quarter where the name is also
+    # written as a person's, with a given name or a title (the model's PERSON elsewhere
+    # is not enough: "Labour leader", "Mac mini", "Firefox browser")
+    person_seen = any(m.title or given_name_and_surname(m.words) for m in ms)
     for m in ms:
         if m.source != "model":
             continue
-        votes[m.label] = votes.get(m.label, 0.0) + (0.5 if m.caps else 1.0)
+        weak = m.modifier and person_seen and m.label != "PERSON"
+        votes[m.label] = votes.get(m.label, 0.0) + (0.5 if m.caps else 0.25 if weak else 1.0)
         if m.title or given_name_and_surname(m.words):
             votes["PERSON"] = votes.get("PERSON", 0.0) + 1.5
     if gaz:
@@ -1249,7 +1256,11 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
             return None
         words = tuple(t.text for t in doc[start:end])
         gender = honorific_gender(doc, start)
-        m = Mention(start, end, label, words, caps=caps_at(start), gender=gender, **kw)
+        last = doc[end - 1]
+        modifier = last.dep_ == "compound" and last.head.i >= end and last.head.pos_ == "NOUN"
+        m = Mention(
+            start, end, label, words, caps=caps_at(start), gender=gender, modifier=modifier, **kw
+        )
         mentions.append(m)
         for i in range(start, end):
             covered[i] = True
