@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from transforms import quotes as quotes_module
 from transforms.quote_rules import find_passages
@@ -37,6 +39,23 @@ def _starting(rows: list[dict], prefix: str) -> dict:
     hits = [r for r in rows if r["text"].startswith(prefix)]
     assert hits, f"no quote starting {prefix!r} in {[r['text'] for r in rows]}"
     return hits[0]
+
+
+def _hand_parsed(table: list[tuple]) -> Doc:
+    """A one-sentence Doc from rows (word, head, dependency, part of speech, tag,
+    lemma, space after): a parse as the model gave it, without the model."""
+    words, heads, deps, pos, tags, lemmas, spaces = (list(c) for c in zip(*table, strict=True))
+    return Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
 
 
 # ------------------------------------------------------------------ seed article
@@ -1547,46 +1566,32 @@ def test_speaker_after_the_quote_past_what_describes_them(nlp, text, speaker):
 def test_speaker_after_the_quote_when_the_parse_lost_the_subject():
     # the parse (built by hand, as the model gave it in a news article) makes the
     # source an attribute of the quoted verb and leaves "told" without a subject
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    # word, head, dependency, part of speech, tag, lemma, space after
-    table = [
-        ('"', 19, "punct", "PUNCT", "``", '"', False),
-        ("The", 2, "det", "DET", "DT", "the", True),
-        ("officers", 3, "nsubj", "NOUN", "NNS", "officer", True),
-        ("are", 19, "ccomp", "AUX", "VBP", "be", True),
-        ("under", 3, "prep", "ADP", "IN", "under", True),
-        ("pressure", 4, "pobj", "NOUN", "NN", "pressure", False),
-        (",", 3, "punct", "PUNCT", ",", ",", False),
-        ('"', 3, "punct", "PUNCT", "''", '"', True),
-        ("a", 10, "det", "DET", "DT", "a", True),
-        ("police", 10, "compound", "NOUN", "NN", "police", True),
-        ("source", 3, "attr", "NOUN", "NN", "source", False),
-        (",", 10, "punct", "PUNCT", ",", ",", True),
-        ("who", 15, "nsubjpass", "PRON", "WP", "who", True),
-        ("was", 15, "auxpass", "AUX", "VBD", "be", True),
-        ("not", 15, "neg", "PART", "RB", "not", True),
-        ("authorized", 10, "relcl", "VERB", "VBN", "authorize", True),
-        ("to", 17, "aux", "PART", "TO", "to", True),
-        ("speak", 15, "xcomp", "VERB", "VB", "speak", False),
-        (",", 19, "punct", "PUNCT", ",", ",", True),
-        ("told", 19, "ROOT", "VERB", "VBD", "tell", True),
-        ("the", 21, "det", "DET", "DT", "the", True),
-        ("Times", 19, "dobj", "PROPN", "NNP", "Times", False),
-        (".", 19, "punct", "PUNCT", ".", ".", False),
-    ]
-    words, heads, deps, pos, tags, lemmas, spaces = (list(c) for c in zip(*table, strict=True))
-    doc = Doc(
-        Vocab(),
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-        sent_starts=[True] + [False] * (len(words) - 1),
+    doc = _hand_parsed(
+        [
+            ('"', 19, "punct", "PUNCT", "``", '"', False),
+            ("The", 2, "det", "DET", "DT", "the", True),
+            ("officers", 3, "nsubj", "NOUN", "NNS", "officer", True),
+            ("are", 19, "ccomp", "AUX", "VBP", "be", True),
+            ("under", 3, "prep", "ADP", "IN", "under", True),
+            ("pressure", 4, "pobj", "NOUN", "NN", "pressure", False),
+            (",", 3, "punct", "PUNCT", ",", ",", False),
+            ('"', 3, "punct", "PUNCT", "''", '"', True),
+            ("a", 10, "det", "DET", "DT", "a", True),
+            ("police", 10, "compound", "NOUN", "NN", "police", True),
+            ("source", 3, "attr", "NOUN", "NN", "source", False),
+            (",", 10, "punct", "PUNCT", ",", ",", True),
+            ("who", 15, "nsubjpass", "PRON", "WP", "who", True),
+            ("was", 15, "auxpass", "AUX", "VBD", "be", True),
+            ("not", 15, "neg", "PART", "RB", "not", True),
+            ("authorized", 10, "relcl", "VERB", "VBN", "authorize", True),
+            ("to", 17, "aux", "PART", "TO", "to", True),
+            ("speak", 15, "xcomp", "VERB", "VB", "speak", False),
+            (",", 19, "punct", "PUNCT", ",", ",", True),
+            ("told", 19, "ROOT", "VERB", "VBD", "tell", True),
+            ("the", 21, "det", "DET", "DT", "the", True),
+            ("Times", 19, "dobj", "PROPN", "NNP", "Times", False),
+            (".", 19, "punct", "PUNCT", ".", ".", False),
+        ]
     )
     rows = quote_rows(doc, [])
     assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [
@@ -1846,26 +1851,18 @@ def test_reporting_participle_after_a_noun_speaks_for_the_noun(nlp):
 
 def test_second_clause_hung_on_the_same_verb_is_reported():
     # a parse (built by hand) where "said" governs two clauses: both are reported
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    words = ["Smith", "said", "taxes", "rose", ",", "and", "prices", "fell", "."]
-    heads = [1, 1, 3, 1, 1, 1, 7, 1, 1]
-    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "cc", "nsubj", "ccomp", "punct"]
-    pos = ["PROPN", "VERB", "NOUN", "VERB", "PUNCT", "CCONJ", "NOUN", "VERB", "PUNCT"]
-    tags = ["NNP", "VBD", "NNS", "VBD", ",", "CC", "NNS", "VBD", "."]
-    lemmas = ["Smith", "say", "tax", "rise", ",", "and", "price", "fall", "."]
-    spaces = [True, True, True, False, True, True, True, False, False]
-    doc = Doc(
-        Vocab(),
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-        sent_starts=[True] + [False] * 8,
+    doc = _hand_parsed(
+        [
+            ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith", True),
+            ("said", 1, "ROOT", "VERB", "VBD", "say", True),
+            ("taxes", 3, "nsubj", "NOUN", "NNS", "tax", True),
+            ("rose", 1, "ccomp", "VERB", "VBD", "rise", False),
+            (",", 1, "punct", "PUNCT", ",", ",", True),
+            ("and", 1, "cc", "CCONJ", "CC", "and", True),
+            ("prices", 7, "nsubj", "NOUN", "NNS", "price", True),
+            ("fell", 1, "ccomp", "VERB", "VBD", "fall", False),
+            (".", 1, "punct", "PUNCT", ".", ".", False),
+        ]
     )
     rows = quote_rows(doc, [])
     texts = {r["text"] for r in rows if r["quote_type"] == "indirect"}

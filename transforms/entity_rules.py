@@ -1131,13 +1131,14 @@ def vote_label(mentions: list[Mention], members: list[int], sports: bool = False
     # the model often calls an organisation, counts a quarter where the name is also
     # written as a person's, with a given name or a title (the model's PERSON elsewhere
     # is not enough: "Labour leader", "Mac mini", "Firefox browser")
-    person_seen = any(m.title or given_name_and_surname(m.words) for m in ms)
-    for m in ms:
+    person_form = [m.title or given_name_and_surname(m.words) for m in ms]
+    person_seen = any(person_form)
+    for m, as_person in zip(ms, person_form, strict=True):
         if m.source != "model":
             continue
         weak = m.modifier and person_seen and m.label != "PERSON"
         votes[m.label] = votes.get(m.label, 0.0) + (0.5 if m.caps else 0.25 if weak else 1.0)
-        if m.title or given_name_and_surname(m.words):
+        if as_person:
             votes["PERSON"] = votes.get("PERSON", 0.0) + 1.5
     if gaz:
         votes[gaz] = votes.get(gaz, 0.0) + 0.75
