@@ -725,6 +725,23 @@ def test_later_is_not_part_of_the_duration():
     assert value("Three days") == "P3D"
 
 
+def test_last_the_verb_is_not_part_of_the_duration():
+    text = (
+        "The trial is expected to last two months; the strike could last several weeks. "
+        "It won't last long, not last year. He came to last week's meeting after the "
+        "last three months."
+    )
+    found = expressions(text)
+    assert found == [
+        "two months",
+        "several weeks",
+        "last year",
+        "last week",
+        "the last three months",
+    ]
+    assert value("several weeks") == "PXW"
+
+
 def test_a_range_written_with_a_dash_is_a_duration():
     # a range goes up; a score (larger number first) before a unit is no range
     # "the next" or "the last" before a range belongs to it, as in TempEval-3

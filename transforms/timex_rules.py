@@ -622,6 +622,18 @@ _TRAILING = re.compile(r"[\s,;:]+$")
 _OVER_THE = re.compile(r"(?:over|under)\s+(?=the\s)", re.IGNORECASE)
 
 
+# "last" before an amount ("last two weeks"): after a modal or "to" it is the verb
+_LAST_AS_VERB = re.compile(
+    r"last\s+(?=(?:\d|an?\b|several|few|many|some|more|about|around|up|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+    re.IGNORECASE,
+)
+# what comes before "last" the verb: "could last", "is expected to last", "won't last"
+_BEFORE_A_VERB = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|should|must|shall|not|n't)\s+$", re.IGNORECASE
+)
+
+
 def find_candidates(text: str) -> list[tuple[int, int]]:
     """Character spans of temporal expressions found by the regular-expression rules.
 
@@ -649,6 +661,9 @@ def find_candidates(text: str) -> list[tuple[int, int]]:
         over = _OVER_THE.match(text, start, end)
         if over is not None:
             start = over.end()  # "over the next 12 months": a preposition, not "more than"
+        verb = _LAST_AS_VERB.match(text, start, end)
+        if verb is not None and _BEFORE_A_VERB.search(text[max(0, start - 12) : start]):
+            start = verb.end()  # "could last two weeks": a verb, not "last week"
         if re.match(r"the\s+\S+-quarter\b", text[start:end], re.IGNORECASE):
             start += 4  # "the third-quarter results": the article belongs to the noun phrase
         elif re.fullmatch(r"an?\s+year-(?:ago|earlier)", text[start:end], re.IGNORECASE):
