@@ -778,6 +778,10 @@ def test_quarter_extents():
         ("It named him chairman, effective Feb. 1.", "Feb. 1", "2025-02-01"),
         ("The company is to resume trading Tuesday.", "Tuesday", "2024-10-29"),
         ("The index set a record high on Aug. 6.", "Aug. 6", "2024-08-06"),
+        # what comes "ahead of" or "before" a date is still to come, unless told of
+        ("Polls show a tight race ahead of the June 8 election.", "June 8", "2025-06-08"),
+        ("He hopes to visit before March.", "March", "2025-03"),
+        ("Polls showed a tight race before the June 8 vote.", "June 8", "2024-06-08"),
     ],
 )
 def test_cue_words_set_the_direction(nlp, sentence, expr, expected):

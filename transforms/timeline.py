@@ -565,9 +565,11 @@ _STRONG_FUTURE_CUE = re.compile(
     r"(?:\bpayable|\beffective|\bdue|\bscheduled\s+(?:for|on)|\bslated\s+(?:for|on)"
     r"|\bset\s+for|\b(?:between|from)\s+now\s+(?:and|until|till|to))\s+(?:on\s+|as\s+of\s+)?$"
 )
-# ... and ones that do so unless the clause is in the past tense
+# ... and ones that do so unless the clause is in the past tense ("polls show a tight
+# race ahead of the Nov. 8 election")
 _FUTURE_CUE = re.compile(
-    r"(?:\buntil|\btill|\bthrough|\bas (?:early|soon) as|\bstarting|\bbeginning|\bnext)"
+    r"(?:\buntil|\btill|\bthrough|\bas (?:early|soon) as|\bstarting|\bbeginning|\bnext"
+    r"|\b(?:ahead\s+of|before)(?:\s+the)?)"
     r"\s+(?:on\s+)?$"
 )
 _PLAN_LEMMAS = {"plan", "schedule", "expect"}
