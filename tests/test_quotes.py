@@ -1612,6 +1612,12 @@ def test_speaker_after_the_quote_when_the_parse_lost_the_subject():
             "the road would reopen",
             "A local official",
         ),
+        # a number opens the speaker after an inverted verb of any kind
+        (
+            '"It\'s a disgrace," fumed one shopper, who declined to give her name.',
+            "It's a disgrace",
+            "one shopper",
+        ),
     ],
 )
 def test_a_request_for_anonymity_is_no_statement(nlp, text, statement, speaker):
@@ -2081,6 +2087,48 @@ def test_adding_participle_is_a_quote_of_its_own(nlp):
             "the 34-year-old",
             None,
         ),
+        # a person brought in without a name speaks last: the pronoun is that person
+        # (no entity), not the person named before
+        (
+            "Mark Benson, 52, was jailed on Friday. A court spokesman said the sentence "
+            'was fair. "He will serve at least half," he said.',
+            "serve at least half",
+            "he",
+            None,
+        ),
+        (
+            "Mike Mills is in hospital. The band's spokesman said the tour would go on. "
+            '"We all want Mike to get better," he said.',
+            "get better",
+            "he",
+            None,
+        ),
+        # nor the answer after "a reporter asked"
+        (
+            "Mr. Obama drew a distinction in an interview, when a reporter asked if the "
+            'deployments meant that he was reversing his pledge. "You know, I did not say '
+            'that," he said.',
+            "did not say",
+            "he",
+            "Obama",
+        ),
+        # nor a sentence about a person named before the description's aside
+        (
+            "President Viktor F. Yanukovych, who owed his election to, as an American "
+            "diplomat put it, an ''extreme makeover'' that Mr. Manafort oversaw, bolted "
+            "the country. He found sanctuary in Russia and said he would return.",
+            "would return",
+            "He",
+            "Viktor F. Yanukovych",
+        ),
+        # "the party's leader" may be the person named before
+        (
+            "Sarah Green spoke in Leeds. The party's leader said the plans were recycled. "
+            '"It is a desperate bid," she said.',
+            "desperate bid",
+            "she",
+            "Sarah Green",
+        ),
     ],
 )
 def test_speaker_entity_of_pronouns_and_short_names(nlp, text, needle, speaker, name):
@@ -2243,6 +2291,14 @@ def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
             "Mr Blair's spokesman",
             "Tony Blair",
         ),
+        # a capitalised title and the name after it, no comma between
+        (
+            "Senate Minority Leader Chuck Schumer, D-N.Y., said in a floor speech that the "
+            'pause "rewards aggression".',
+            "rewards aggression",
+            "Senate Minority Leader Chuck Schumer",
+            "Chuck Schumer",
+        ),
     ],
 )
 def test_speaker_span_and_entity_around_the_name(nlp, text, needle, speaker, name):
@@ -2376,3 +2432,86 @@ def test_a_failing_rule_keeps_the_passages_and_says_why(nlp, monkeypatch, caplog
     ]
     assert "RuntimeError: rule bug" in caplog.text
     assert "kept 1 quoted passage" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the parser hangs the that-clause on the noun of the prepositional phrase
+        (
+            "Ms Lopez told investors on a conference call that the firm would cut 2,000 jobs.",
+            "that the firm would cut 2,000 jobs",
+            "Ms Lopez",
+        ),
+        (
+            "Christian Estrosi said in one of a series of Twitter messages that the truck "
+            "was carrying arms.",
+            "that the truck was carrying arms",
+            "Christian Estrosi",
+        ),
+        # or on the hearer of a hearer's verb
+        (
+            "He told a meeting of Pacific Island leaders that few people understood the "
+            "stakes better.",
+            "that few people understood the stakes better",
+            "He",
+        ),
+        # after another object "that" may open a relative clause: the object is
+        # reported too
+        (
+            "Stone says the increase in polarization that Bloomberg decries also makes his "
+            "election even less likely.",
+            "the increase in polarization that Bloomberg decries also makes his election "
+            "even less likely",
+            "Stone",
+        ),
+    ],
+)
+def test_a_that_clause_after_a_prepositional_phrase_is_reported(nlp, text, content, speaker):
+    rows = _rows(nlp, text)
+    assert [(r["text"], r["speaker"], r["quote_type"]) for r in rows] == [
+        (content, speaker, "indirect")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the main verb after a relative clause, parsed as a participle of its subject
+        (
+            "The senator, who is running for re-election in November, posted on social "
+            'media late on Sunday: "I will not be intimidated."',
+            "The senator",
+        ),
+        # no verb: the speaker-like noun before the colon is not a date
+        ('The response from the governor late on Sunday: "I will not resign."', "the governor"),
+    ],
+)
+def test_speaker_before_a_colon_is_the_subject_not_a_date(nlp, text, speaker):
+    rows = _rows(nlp, text)
+    assert [(r["speaker"], r["quote_type"]) for r in rows] == [(speaker, "direct")]
+
+
+def test_a_stance_ends_before_another_speakers_clause(nlp):
+    rows = _rows(
+        nlp,
+        "The White House on Tuesday defended its decision to pause military aid, with "
+        'press secretary Karoline Leavitt calling criticism of the move "absurd."',
+    )
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [
+        ("its decision to pause military aid", "The White House", "defended"),
+        ('criticism of the move "absurd."', "press secretary Karoline Leavitt", "calling"),
+    ]
+
+
+def test_a_relative_clause_on_the_speaker_reports_its_own_quotation(nlp):
+    rows = _rows(
+        nlp,
+        '"This is a government that has lost its way," said Labour\'s Rachel Reeves, who '
+        'described the plans as "a betrayal of working people".',
+    )
+    assert [(r["text"], r["speaker"], r["cue"], r["quote_type"]) for r in rows] == [
+        ("This is a government that has lost its way", "Labour's Rachel Reeves", "said", "direct"),
+        ('the plans as "a betrayal of working people"', "who", "described", "mixed"),
+    ]
+    assert rows[1]["speaker_name"] == "Rachel Reeves"

@@ -177,6 +177,17 @@ ASSOCIATE_NOUNS: frozenset[str] = _words(
     """
 )
 
+# Nouns of people in general, neither titles nor relations: a "he" or "she" may stand
+# for "a source" or "an executive" as for "a spokesman".
+PERSON_NOUNS: frozenset[str] = _words(
+    """
+    source person man woman expert executive representative staffer witness member
+    worker employee resident neighbour neighbor colleague activist voter reporter
+    engineer analyst scientist researcher doctor nurse teacher student insider
+    participant fan passenger victim survivor organiser organizer campaigner
+    """
+)
+
 # Nouns of organisations: "the Associated Press agency" is the Associated Press.
 ORGANISATION_NOUNS: frozenset[str] = _words(
     """

@@ -58,6 +58,7 @@ from transforms.quote_rules import (
     HEARER_VERBS,
     NOUN_FRAMES,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PHRASAL_SPEECH,
     PRONOUNS,
     PRONOUNS_DIALOGUE,
@@ -109,6 +110,15 @@ GROUP_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
 # Who speaks for an organisation or a country: "a spokesman for Dell".
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+# Nouns a "he" or "she" may stand for.
+PERSON_WORDS = PERSON_TITLES | ASSOCIATE_NOUNS | PERSON_NOUNS | frozenset(RELATION_GENDER)
+
+# Nouns that say a person's gender.
+NOUN_GENDER = RELATION_GENDER | {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
+
+# A person's or organisation's own people: "the band's spokesman" is not the band.
+ONES_OWN_NOUNS = ASSOCIATE_NOUNS | SPOKESPERSON_NOUNS | frozenset(RELATION_GENDER)
 
 # What an organisation speaks through: "a BAA spokesman", "Ericsson's research".
 VOICE_NOUNS = (
@@ -200,9 +210,9 @@ def _np_span(head: Token) -> tuple[int, int]:
         and doc[end_tok.i + 2].is_alpha
     ):
         end_tok = doc[end_tok.i + 2]  # a hyphenated word the tokenizer split ("co-chairman")
-    if head.pos_ == "NOUN":
-        # "US secretary for defence Pete Hegseth": a title and the name it goes with,
-        # no comma between, are one mention
+    if head.pos_ == "NOUN" or head.lower_ in PERSON_TITLES:
+        # "US secretary for defence Pete Hegseth", "Senate Minority Leader Chuck
+        # Schumer": a title and the name it goes with, no comma between, are one mention
         name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is None:
             name = _name_after_field(head)
@@ -349,7 +359,26 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
+    if _main_verb_as_participle(verb):
+        return verb.head
     return _person_before(verb)
+
+
+def _main_verb_as_participle(verb: Token) -> bool:
+    """ "The senator, who is running again, posted on X: ...": after a relative clause
+    or an apposition the parser can take the main verb for a participle of its
+    subject, which it makes the root of a sentence with no finite verb (a participle
+    right after its noun is one: "links, called trackers")."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")  # not "..., she said, blaming it on X"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ in ("relcl", "appos") and head.i < c.i < verb.i for c in head.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _after_dateline(subject: Token) -> Token | None:
@@ -588,6 +617,38 @@ def _object_before(verb: Token, complement: Token) -> Token | None:
     )
 
 
+def _that_clause_on_phrase(verb: Token) -> Token | None:
+    """The that-clause the parser hung on the noun of a prepositional phrase of
+    ``verb`` or of its object as a relative clause ("told investors on a conference
+    call [that the firm would cut jobs]", "told a meeting of Pacific leaders [that
+    ...]"): a relative clause is never opened by a "that" marker. (Right after an
+    object other than a hearer it may be one: "the increase that Bloomberg decries"
+    parses so too.)"""
+    hearer = verb.lemma_.lower() in HEARER_VERBS
+    for clause in verb.subtree:
+        first = clause.left_edge
+        if (
+            clause.i < verb.i
+            or clause.dep_ != "relcl"
+            or first.dep_ != "mark"
+            or first.lower_ != "that"
+            or not any(c.dep_ in SUBJ_DEPS for c in clause.children)
+        ):
+            continue
+        # up through prepositional phrases only: "said in one of a series of Twitter
+        # messages that ..."
+        head = clause.head
+        if head.dep_ != "pobj" and not (head.dep_ == "dobj" and hearer):
+            continue
+        while head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head
+        if head.dep_ == "dobj":
+            head = head.head  # "told [a meeting of Pacific leaders] that ..."
+        if head.i == verb.i:
+            return clause
+    return None
+
+
 def put_to_subject(tok: Token) -> bool:
     """'Asked how ..., Ms Leavitt said' and 'Told that ..., he replied': a participle
     clause with no subject of its own before its verb; what it reports was put to
@@ -692,13 +753,23 @@ ANONYMITY_DEPS = frozenset({"aux", "auxpass", "neg", "agent", "advcl", "punct"})
 
 
 def _asks_anonymity(verb: Token) -> bool:
-    """ "who asked not to be named", "declined to be identified": the source's terms
-    for speaking, not a stance of theirs (but "asked to be named as chairman" is)."""
+    """ "who asked not to be named", "declined to be identified", "declined to give
+    her name": the source's terms for speaking, not a stance of theirs (but "asked to
+    be named as chairman" is)."""
     return any(
         c.dep_ == "xcomp"
-        and c.lemma_.lower() in ANONYMITY_LEMMAS
-        and any(g.dep_ == "auxpass" for g in c.children)
-        and all(g.dep_ in ANONYMITY_DEPS or g.lower_ == "by" for g in c.children)
+        and (
+            c.lemma_.lower() in ANONYMITY_LEMMAS
+            and any(g.dep_ == "auxpass" for g in c.children)
+            and all(g.dep_ in ANONYMITY_DEPS or g.lower_ == "by" for g in c.children)
+            or c.lemma_.lower() in ("give", "provide", "disclose", "reveal")
+            and any(
+                g.dep_ == "dobj"
+                and g.lemma_.lower() in ("name", "surname")
+                and any(k.dep_ == "poss" for k in g.children)  # not "the name of the buyer"
+                for g in c.children
+            )
+        )
         for c in verb.children
     )
 
@@ -771,8 +842,11 @@ def _outer_cue(cues: list[Token]) -> Token:
     she recalls "..."" is X's), but a participle clause of its own stops the climb:
     in 'he said, adding that "..."' the passage is what he added, and in 'what do
     you think of Carson saying "..."' what Carson said; so does a next statement
-    hung in the clause of the verb above ('said A and promised "..."')."""
+    hung in the clause of the verb above ('said A and promised "..."'), and so does a
+    relative clause ('said Rachel Reeves, who described the plans as "..."')."""
     for k, c in enumerate(cues[:-1]):
+        if c.dep_ == "relcl" and any(w.lower_ in RELATIVE_PRONOUNS for w in c.children):
+            return c
         if (
             c.tag_ == "VBG"
             and c.dep_ in ("advcl", "xcomp", "conj", "pcomp")
@@ -1504,6 +1578,8 @@ class _Builder:
         the previous speaker unless another person was named since, other than in what
         someone said ('Greenspan said the debt to Smith ... compared to that of Mozart.
         He said ...'), else the salient person."""
+        if self.unnamed_speaker_before(s, want):
+            return None, None, None
         prev = self.previous_speaker(s, True)
         if prev is not None and not self.fits_gender(prev[0], want):
             prev = None  # "She said" after Mr McConnell spoke: not his
@@ -1516,6 +1592,41 @@ class _Builder:
         if cand is not None:
             return cand[0], cand[1], "PERSON"
         return None, None, None
+
+    def unnamed_speaker_before(self, s: int, want: str | None) -> bool:
+        """'A club spokesman said ... "...," he added': the statement before ``s`` was
+        made by a person brought in without a name ("a spokesman", "an executive", "the
+        band's spokesman", "Mr Begg's father") in this sentence or the one before, and
+        no person was named since: a pronoun of fitting gender at ``s`` is that person,
+        not the one in focus before. ("The party's leader" may be the one in focus.)"""
+        k = bisect.bisect_left(self.row_starts, s)
+        spoken = [
+            r for r in self.rows[:k] if r["speaker_start"] is not None and r["speaker_start"] < s
+        ]
+        if not spoken:
+            return False
+        last = max(spoken, key=lambda r: r["speaker_start"])
+        head = last.get("_head")
+        if last["speaker_entity_id"] is not None or head is None or head.tag_ != "NN":
+            return False
+        noun = head.lemma_.lower()
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        someones = any(c.dep_ == "poss" for c in head.children) and noun in ONES_OWN_NOUNS
+        if (
+            not (indefinite and noun in PERSON_WORDS or someones)
+            or NOUN_GENDER.get(noun, want) != want
+            or (last["cue"] or "").lower().startswith("ask")  # the answer is not the asker's
+            or self.sentences_between(last["speaker_start"], s) > 1
+        ):
+            return False
+        # "President Yanukovych, who owed his election, as an American diplomat put it,
+        # to ..., bolted. He found sanctuary": the main subject before is named
+        pron = self.tok_at(s)
+        subj = self.subject_before(pron) if pron is not None else None
+        if subj is not None and subj.i != head.i and self.names_person(subj):
+            return False
+        named = self.nearest_mention(s, PERSON_LABELS, outside_rows=True)
+        return named is None or named[2] < last["speaker_start"]
 
     def quotation_speaker(self, s: int) -> tuple[str | None, str | None, str | None]:
         """Who speaks the quotation around ``s``: the speaker of the row that holds
@@ -2265,8 +2376,11 @@ class _Builder:
             ):
                 # 'a clip that the judge called "distasteful"', 'Rubio, who he dubbed
                 # "the little senator"': the words named take the relative clause along
+                # (not "Reeves, who described the plans as "..."": its speaker)
                 rel = cue.left_edge
-                if rel.lower_ in ("who", "whom", "which"):
+                if rel.dep_ in SUBJ_DEPS:
+                    pass
+                elif rel.lower_ in ("who", "whom", "which"):
                     s = rel.idx
                 elif cue.head.idx < rel.idx:
                     s = _np_span(cue.head)[0]
@@ -2313,14 +2427,14 @@ class _Builder:
         if (
             i < len(doc)
             and cue.lemma_.lower() not in UNINVERTED_HEARER_VERBS  # "told Fox News"
-            and (doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET") or described or name_like)
+            and (doc[i].pos_ in ("PROPN", "NOUN", "PRON", "DET", "NUM") or described or name_like)
             and doc[i].ent_type_ not in ("DATE", "TIME")  # 'Jordan said Monday'
             and not self.in_passage(doc[i])
         ):
             j = i + 1 if described else i
             while (
                 j < len(doc)
-                and doc[j].pos_ in ("PROPN", "DET", "ADJ", "NOUN")
+                and doc[j].pos_ in ("PROPN", "DET", "ADJ", "NOUN", "NUM")  # "one shopper"
                 and doc[j].text not in ",."
             ):
                 if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
@@ -2385,7 +2499,13 @@ class _Builder:
     def _np_head_before(self, toks: list[Token]) -> Token | None:
         """The speaker-like noun nearest the end of ``toks``: a person or organisation
         mention first, else a proper noun, noun or pronoun."""
-        words = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_passage(t)]
+        words = [
+            t
+            for t in toks
+            if t.pos_ in ("PROPN", "NOUN", "PRON")
+            and t.ent_type_ not in ("DATE", "TIME")  # "posted late on Sunday:"
+            and not self.in_passage(t)
+        ]
         if not words:
             return None
         for t in reversed(words):
@@ -2972,6 +3092,8 @@ class _Builder:
                 stances.append(tok)
                 continue
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps and (stray := _that_clause_on_phrase(tok)) is not None:
+                comps = [stray]
             if not comps:
                 if not self.parenthetical(tok):
                     stances.append(tok)
@@ -3139,6 +3261,15 @@ class _Builder:
             last = last.nbor()
         s = first.idx
         e = last.idx + len(last.text)
+        # "defended its decision to pause aid, with Leavitt calling criticism "absurd"":
+        # the stance ends before an absolute clause of another speaker's statement
+        for r in self.rows_near(s, e):
+            other = r["speaker_start"]
+            if other is not None and s < other < e:
+                comma = self.text.rfind(", with ", s, other)
+                with_ = self.tok_at(comma + 2) if comma > s else None
+                if with_ is not None and any(c.tag_ == "VBG" for c in with_.children):
+                    e = comma  # not "contrasted X, with Y, which he said ..."
         if e - s < 2 or self.duplicates_row(s, e):
             return
         if self.within_quotation(s, e):
