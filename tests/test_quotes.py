@@ -1229,6 +1229,11 @@ def test_stance_inside_a_row_is_part_of_it(nlp, text, content, speaker, cue):
             "Asked how the White House views Russia, Ms Leavitt said the president wants peace.",
             [("the president wants peace", "Ms Leavitt", "said")],
         ),
+        # so was the question set off by commas after the subject, parsed as its verb
+        (
+            "Smith, asked about the plan, said it was fine. Jones asked about the plan.",
+            [("it was fine", "Smith", "said"), ("the plan", "Jones", "asked about")],
+        ),
         # a relative clause is not an aside that reports the sentence around it
         (
             "Mr Trump, who vowed to bring a swift end to the war, stated that the call went well.",
@@ -2291,6 +2296,13 @@ def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
             "Mr Blair's spokesman",
             "Tony Blair",
         ),
+        (
+            'Tony Blair left for Brussels. "We will study the proposals," a spokesman for Mr '
+            "Blair told The Associated Press.",
+            "study the proposals",
+            "a spokesman",
+            "Tony Blair",
+        ),
         # a capitalised title and the name after it, no comma between
         (
             "Senate Minority Leader Chuck Schumer, D-N.Y., said in a floor speech that the "
@@ -2316,9 +2328,9 @@ def test_speaker_span_and_entity_around_the_name(nlp, text, needle, speaker, nam
             "Nigel Melville",
         ),
         # a relative of the person named is someone else; a spokesman for a person
-        # has no field before the name
+        # has no field before the name, and speaks for him
         ('"It was terrible," the wife of John Smith said.', "the wife", None),
-        ('"It was a private visit," a spokesman for Mr Blair said.', "a spokesman", None),
+        ('"It was a private visit," a spokesman for Mr Blair said.', "a spokesman", "Blair"),
     ],
 )
 def test_a_title_and_the_name_hung_on_its_preposition(nlp, text, speaker, name):

@@ -136,6 +136,9 @@ VOICE_NOUNS = (
     }
 )
 
+# Verbs of a question or news put to someone: "X, asked about Y, said".
+PUT_TO_LEMMAS = frozenset({"ask", "question", "press", "quiz", "tell", "inform"})
+
 # Verbs of taking a side, whose participle states the stance of the noun it modifies
 # ("pastors supporting Mr. Cruz", "a group opposing the war").
 SIDING_LEMMAS = frozenset({"support", "back", "oppose", "endorse", "favor", "favour"})
@@ -653,11 +656,31 @@ def put_to_subject(tok: Token) -> bool:
     """'Asked how ..., Ms Leavitt said' and 'Told that ..., he replied': a participle
     clause with no subject of its own before its verb; what it reports was put to
     the subject, not said by it."""
-    return (
+    if (
         tok.dep_ in ("advcl", "acl")
         and tok.tag_ in ("VBN", "VBD")
         and tok.i < tok.head.i
         and not any(c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in tok.children)
+    ):
+        return True
+    # "Scholz, asked about the speech, said ...": a participle set off by commas after
+    # the subject, which the parser gave it, making the main verb its clause or, with
+    # no "and" between, its conjunct
+    doc = tok.doc
+    if not (
+        tok.lemma_.lower() in PUT_TO_LEMMAS
+        and tok.tag_ in ("VBN", "VBD")
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in tok.children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "cc") for c in tok.children)
+    ):
+        return False
+    after = tok.right_edge.i + 1
+    if tok.i < tok.head.i:
+        return tok.right_edge.text == "," or (after < len(doc) and doc[after].text == ",")
+    return tok.dep_ == "ROOT" and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and doc[c.i - 1].text == "," for c in tok.rights
     )
 
 
@@ -1768,12 +1791,13 @@ class _Builder:
     ) -> tuple[str | None, str | None, str | None] | None:
         """Whom the report or the spokesman ``head`` speaks for, when the phrase says:
         "a report from analysts Gartner" (its author, a person or an organisation), "a
-        spokesman for Dell" (an organisation or a country); for "the report", the one
-        mentioned last before it ("... the FAO report. The report said")."""
+        spokesman for Dell" (an organisation, a country or a person, as "Mr Blair's
+        spokesman" is); for "the report", the one mentioned last before it ("... the FAO
+        report. The report said")."""
         lemma = head.lemma_.lower()
         finding = lemma in FINDING_NOUNS
         preps = ("from", "by", "of") if finding else ("for", "at", "of")
-        labels = ("ORG", *PERSON_LABELS) if finding else ("ORG", "GPE")
+        labels = ("ORG", *PERSON_LABELS) if finding else ("ORG", "GPE", *PERSON_LABELS)
         voices = [head]
         if definite:
             last = next(
