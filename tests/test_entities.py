@@ -488,6 +488,28 @@ def test_seed_pipeline_component_is_registered(nlp, seed_doc):
     assert any(text == "Kyiv" and label == "GPE" for _, text, label in ents)
 
 
+def test_a_title_in_lower_case_finds_a_full_name_the_model_missed(nlp):
+    # the model tags nothing in "Arsenal boss Mikel Arteta"
+    doc = nlp("Arsenal boss Mikel Arteta insists his side can still win the title.")
+    assert [(r["text"], r["label"]) for r in mention_rows(doc)] == [("Mikel Arteta", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["the", "coach", "Ivan", "Toney", "met", "."], [("Ivan Toney", "PERSON")]),
+        # a place, a name's last word that is no surname, a longer capitalised run
+        (["the", "coach", "Paris", "Toney", "met", "."], []),
+        (["the", "coach", "Ivan", "Park", "met", "."], []),
+        (["the", "coach", "Ivan", "Toney", "Smith", "met", "."], []),
+    ],
+)
+def test_a_title_in_lower_case_before_two_names(blank, words, found):
+    pos = ["PROPN" if w[:1].isupper() else "NOUN" for w in words]
+    doc = Doc(blank.vocab, words=words, pos=pos)
+    assert [(r["text"], r["label"]) for r in mention_rows(doc)] == found
+
+
 def test_name_in_apposition_to_a_title_is_a_person(nlp):
     # the model tags "Nicola Sturgeon" ORG here; "leader, X" makes her a person
     doc = nlp(

@@ -83,7 +83,7 @@ PERSON_TITLES = frozenset(
         """president vice-president premier chancellor senator sen governor gov mayor
     minister secretary spokesman spokeswoman spokesperson general gen colonel col
     lieutenant lt captain capt commander admiral sergeant sgt judge ambassador envoy
-    coach manager chairman chairwoman striker midfielder defender goalkeeper
+    coach manager boss chairman chairwoman striker midfielder defender goalkeeper
     prosecutor inspector professor prof rev reverend sheikh ayatollah rabbi king
     queen prince princess pope leader champion all-rounder batsman bowler skipper
     winger forward rep congressman congresswoman mp deputy speaker dictator
@@ -1356,6 +1356,24 @@ def _resolve(doc: Doc) -> list[ResolvedMention]:
                 j += 2
             if j > i + 1:
                 add(i + 1, j, "PERSON", honorific=True)
+
+    # a person's title in lower case before a given name and a surname the model missed
+    # ("boss Mikel Arteta", "striker Ivan Toney"); not before a longer capitalised run,
+    # nor a place or a nationality
+    for i in range(n_tok - 2):
+        if not (doc[i].text.islower() and doc[i].text in PERSON_TITLES):
+            continue
+        j = i + 1
+        while j < n_tok and _capitalised(doc, j) and not covered[j] and not blocked[j]:
+            j += 1
+        if (
+            j - i - 1 == 2
+            and (j == n_tok or not _capitalised(doc, j))
+            and all(doc[k].pos_ == "PROPN" and doc[k].is_alpha for k in range(i + 1, j))
+            and not any(label_from_gazetteer(doc[k].text) for k in range(i + 1, j))
+            and doc[j - 1].text.lower() not in NOT_SURNAMES
+        ):
+            add(i + 1, j, "PERSON", title=True)
 
     # sports results: "Pete Sampras (U.S.)" is a player
     if sports:
