@@ -2527,3 +2527,15 @@ def test_a_relative_clause_on_the_speaker_reports_its_own_quotation(nlp):
         ('the plans as "a betrayal of working people"', "who", "described", "mixed"),
     ]
     assert rows[1]["speaker_name"] == "Rachel Reeves"
+
+
+def test_a_demonstrative_after_a_question_is_no_speaker(nlp):
+    rows = _rows(
+        nlp,
+        '"Where is the money?" That was the question on everyone\'s lips after the council '
+        "admitted it could not account for the funds.",
+    )
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("Where is the money?", None),
+        ("it could not account for the funds", "the council"),
+    ]

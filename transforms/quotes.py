@@ -2589,6 +2589,8 @@ class _Builder:
             return None
         if first.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ"):
             return None
+        if first.lower_ in ("that", "this", "these", "those", "there", "here"):
+            return None  # '"Where is the money?" That was the question ...'
         for t in words[:12]:
             if t.pos_ in ("VERB", "AUX"):
                 subj = speaker_of(t)
