@@ -1708,8 +1708,20 @@ def test_overlapping_rows_of_one_statement_are_one_row(nlp):
                 ("the root of al", "Christina Lastra", "\u2015"),
             ],
         ),
+        # a title with the name, or a title alone, outranks a heading's cue above
+        (
+            "What they said:\n\n"
+            '"A disgraceful decision" \u2014 Liberal Democrat leader Ed Davey\n\n'
+            '"We will appeal" \u2014 club chairman Tony Bloom\n\n'
+            '"This changes nothing." \u2014 Downing Street spokesperson\n',
+            [
+                ("A disgraceful ", "Liberal Democrat leader Ed Davey", "\u2014"),
+                ("We will appeal", "club chairman Tony Bloom", "\u2014"),
+                ("This changes n", "Downing Street spokesperson", "\u2014"),
+            ],
+        ),
     ],
-    ids=["glued-to-the-closing-mark", "signed-on-the-next-line", "ending-the-line"],
+    ids=["glued-to-the-closing-mark", "signed-on-the-next-line", "ending-the-line", "titles"],
 )
 def test_quotation_signed_with_a_dash_and_a_name(nlp, text, expected):
     rows = _rows(nlp, text)
@@ -2539,3 +2551,23 @@ def test_a_demonstrative_after_a_question_is_no_speaker(nlp):
         ("Where is the money?", None),
         ("it could not account for the funds", "the council"),
     ]
+
+
+def test_a_passage_after_a_sentence_that_puts_it_takes_its_subject(nlp):
+    rows = _rows(
+        nlp,
+        'Maria Santos is sad. Her husband, Carlos, puts it more bluntly. "They threw us away '
+        'like rubbish."',
+    )
+    r = _find(rows, "rubbish")
+    assert (r["speaker"], r["speaker_name"], r["cue"]) == ("Her husband", "Carlos", "puts")
+
+
+def test_a_dash_before_a_thing_is_no_signature(nlp):
+    rows = _rows(
+        nlp,
+        "His enduring image is of a youthful Mr. Bush ''playing tennis in tennis whites'' - a "
+        "white Lacoste shirt, white shorts and canvas sneakers.",
+    )
+    assert rows  # the passage is kept, with no thing for its speaker
+    assert not any(r["speaker"] and "shirt" in r["speaker"] for r in rows)

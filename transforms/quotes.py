@@ -852,6 +852,14 @@ def _that_said(tok: Token) -> bool:
     )
 
 
+def _puts_it(tok: Token) -> bool:
+    """ "Her husband puts it more bluntly.", "He summed it up:": words of saying that
+    introduce what follows."""
+    return tok.lemma_.lower() in ("put", "sum") and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children
+    )
+
+
 def _as_x_put_it(tok: Token) -> bool:
     """'As the senator put it, "..."': "put it" in a clause opened by "as"."""
     kids = list(tok.children)
@@ -2648,7 +2656,7 @@ class _Builder:
         if not toks or any(self.in_passage(t) for t in toks) or toks[0].idx < since:
             # a quote in that sentence: its attribution is that quote's (inherited)
             return None
-        cues = [t for t in toks if _is_cue(t) and t.lower_ != "according"]
+        cues = [t for t in toks if (_is_cue(t) and t.lower_ != "according") or _puts_it(t)]
         for c in sorted(cues, key=_depth):
             if c.tag_ == "VBN" and c.dep_ in ("advcl", "acl", "amod"):
                 continue
@@ -2675,13 +2683,21 @@ class _Builder:
             names, dash, start = after, first.text[0], first.idx + 1
         else:
             return None
+        # the name, or a title and a name ("club chairman Tony Bloom", "Liberal Democrat
+        # leader Ed Davey", "Downing Street spokesperson"), to the end of its line
         head = None
+        named = False
         for t in names:
-            if t.pos_ != "PROPN":
+            if t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
-            head = t
-        if head is None:
+            head = t if t.pos_ in ("PROPN", "NOUN") else head
+            named = named or t.pos_ == "PROPN"
+            if "\n" in t.whitespace_:
+                break
+        if head is None or not named:
             return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in PERSON_WORDS:
+            return None  # '"playing tennis in tennis whites" - a white Lacoste shirt'
         begin = start if start is not None else names[0].idx
         return Signature(dash, head, (begin, head.idx + len(head.text)))
 
@@ -2792,12 +2808,13 @@ class _Builder:
                         if row is not None:
                             prev_row, prev_passage = row, p
                         continue
-            if cue is None and self.has_parse:
-                dash = (
-                    self.dash_after(after, p.outer_end)
-                    or self.dash_ending_line(p, idx)
-                    or self.dash_line_after(p)
-                )
+            # 'What they said:\n\n"A disgraceful decision" - Ed Davey': a signature right
+            # after the passage outranks a cue on a line before it
+            cue_above = cue is not None and where == "before" and self.line_of(cue.idx) < p.line
+            if (cue is None or cue_above) and self.has_parse:
+                dash = self.dash_after(after, p.outer_end)
+                if dash is None and cue is None:
+                    dash = self.dash_ending_line(p, idx) or self.dash_line_after(p)
                 if dash is not None:
                     row = self.add_row(
                         p.start, p.end, "direct", dash.name, dash.dash, 0.75, speaker_span=dash.span
@@ -3300,6 +3317,9 @@ class _Builder:
             return
         if self.within_quotation(s, e):
             return
+        line_a, line_b = self.line_span(self.line_of(s))
+        if self.text[s:e].lower() == "what" and self.text[line_a:line_b].rstrip().endswith(":"):
+            return  # "What they said:" heads a list of what they said
         self.add_row(s, e, "indirect", spk, cue, conf)
 
     def inside_row(self, char: int) -> bool:
