@@ -2315,6 +2315,13 @@ def test_they_and_it_with_no_organisation_name_no_entity(nlp, text, speaker):
             "a spokesman",
             "Tony Blair",
         ),
+        # a company's legal form heads its name
+        (
+            "Shares in Tesco plc fell. Tesco plc said sales were weak.",
+            "sales were weak",
+            "Tesco plc",
+            "Tesco",
+        ),
         # a capitalised title and the name after it, no comma between
         (
             "Senate Minority Leader Chuck Schumer, D-N.Y., said in a floor speech that the "

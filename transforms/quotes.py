@@ -47,7 +47,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from transforms.entity_rules import HONORIFIC_GENDER, PERSON_TITLES
+from transforms.entity_rules import HONORIFIC_GENDER, ORG_SUFFIXES, PERSON_TITLES
 from transforms.quote_rules import (
     ALL_MARKS,
     ANONYMITY_LEMMAS,
@@ -1435,7 +1435,7 @@ class _Builder:
             noun = head.lemma_.lower()
             if (
                 lab == "ORG"
-                and noun in ORGANISATION_NOUNS
+                and (noun in ORGANISATION_NOUNS or head.lower_.rstrip(".") in ORG_SUFFIXES)
                 and head.tag_ != "NNS"
                 and (last is None or last.dep_ != "poss")
             ) or (lab in ("ORG", "GPE") and noun in VOICE_NOUNS):
