@@ -2578,3 +2578,23 @@ def test_a_dash_before_a_thing_is_no_signature(nlp):
     )
     assert rows  # the passage is kept, with no thing for its speaker
     assert not any(r["speaker"] and "shirt" in r["speaker"] for r in rows)
+
+
+def test_what_a_statement_says_is_the_content_not_where_it_was_said(nlp):
+    rows = _rows(
+        nlp,
+        "Stephen Ubl, president of the industry group PhRMA, said in a statement that the "
+        'order "will stifle innovation."',
+    )
+    assert [(r["text"], r["speaker"], r["quote_type"]) for r in rows] == [
+        ('that the order "will stifle innovation."', "Stephen Ubl", "mixed")
+    ]
+    # what someone else's claim says is theirs: the response takes the claim along
+    r = _find(
+        _rows(
+            nlp,
+            'Biden responded to Mr. Trump\'s interjection that not paying taxes made him "smart."',
+        ),
+        "smart",
+    )
+    assert r["text"].startswith("to Mr. Trump's interjection")

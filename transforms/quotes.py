@@ -652,6 +652,25 @@ def _that_clause_on_phrase(verb: Token) -> Token | None:
     return None
 
 
+def _that_clause_in(prep: Token, char: int) -> Token | None:
+    """The that-clause on the noun of prepositional phrase ``prep`` that holds
+    ``char``: 'said in a statement [that the order "will stifle innovation"]' is what
+    the statement says, not where it was said."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at", "during"):
+        return None  # not "responded to Trump's claim that ...": his claim
+    for noun in prep.children:
+        for clause in noun.rights if noun.dep_ == "pobj" else ():
+            first = clause.left_edge
+            if (
+                clause.dep_ in ("acl", "relcl")
+                and first.dep_ == "mark"
+                and first.lower_ == "that"
+                and first.idx <= char < clause.right_edge.idx + len(clause.right_edge.text)
+            ):
+                return clause
+    return None
+
+
 def put_to_subject(tok: Token) -> bool:
     """'Asked how ..., Ms Leavitt said' and 'Told that ..., he replied': a participle
     clause with no subject of its own before its verb; what it reports was put to
@@ -2304,6 +2323,7 @@ class _Builder:
                 s = child.left_edge.idx
                 e = child.right_edge.idx + len(child.right_edge.text)
                 if s <= p.start and p.start < e:
+                    child = _that_clause_in(child, p.start) or child
                     s = _content_start(cue, child).idx
                     last = _cut_clause_end(cue, child)
                     cut = _end_before_next_statement(
@@ -2392,6 +2412,7 @@ class _Builder:
             child = chain[k - 1] if k > 0 else self._passage_root(p)
             if child is None:
                 return None
+            child = _that_clause_in(child, p.start) or child
             s = _content_start(cue, child).idx
             last = _cut_clause_end(cue, child)
             cut = _end_before_next_statement(child, cue, p, last.idx + len(last.text))
