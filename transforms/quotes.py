@@ -620,6 +620,12 @@ def _object_before(verb: Token, complement: Token) -> Token | None:
     )
 
 
+def _opened_by_that(clause: Token) -> bool:
+    """``clause`` opens with the marker "that" ("that the firm would cut jobs")."""
+    first = clause.left_edge
+    return first.dep_ == "mark" and first.lower_ == "that"
+
+
 def _that_clause_on_phrase(verb: Token) -> Token | None:
     """The that-clause the parser hung on the noun of a prepositional phrase of
     ``verb`` or of its object as a relative clause ("told investors on a conference
@@ -629,12 +635,10 @@ def _that_clause_on_phrase(verb: Token) -> Token | None:
     parses so too.)"""
     hearer = verb.lemma_.lower() in HEARER_VERBS
     for clause in verb.subtree:
-        first = clause.left_edge
         if (
             clause.i < verb.i
             or clause.dep_ != "relcl"
-            or first.dep_ != "mark"
-            or first.lower_ != "that"
+            or not _opened_by_that(clause)
             or not any(c.dep_ in SUBJ_DEPS for c in clause.children)
         ):
             continue
@@ -660,12 +664,11 @@ def _that_clause_in(prep: Token, char: int) -> Token | None:
         return None  # not "responded to Trump's claim that ...": his claim
     for noun in prep.children:
         for clause in noun.rights if noun.dep_ == "pobj" else ():
-            first = clause.left_edge
+            end = clause.right_edge.idx + len(clause.right_edge.text)
             if (
                 clause.dep_ in ("acl", "relcl")
-                and first.dep_ == "mark"
-                and first.lower_ == "that"
-                and first.idx <= char < clause.right_edge.idx + len(clause.right_edge.text)
+                and _opened_by_that(clause)
+                and clause.left_edge.idx <= char < end
             ):
                 return clause
     return None
@@ -2431,11 +2434,9 @@ class _Builder:
                 # "the little senator"': the words named take the relative clause along
                 # (not "Reeves, who described the plans as "..."": its speaker)
                 rel = cue.left_edge
-                if rel.dep_ in SUBJ_DEPS:
-                    pass
-                elif rel.lower_ in ("who", "whom", "which"):
+                if rel.dep_ not in SUBJ_DEPS and rel.lower_ in ("who", "whom", "which"):
                     s = rel.idx
-                elif cue.head.idx < rel.idx:
+                elif rel.dep_ not in SUBJ_DEPS and cue.head.idx < rel.idx:
                     s = _np_span(cue.head)[0]
             return cue, (min(s, p.start), max(e, p.outer_end)), reported_speaker(cue)
         for v in chain:
@@ -3338,10 +3339,14 @@ class _Builder:
             return
         if self.within_quotation(s, e):
             return
-        line_a, line_b = self.line_span(self.line_of(s))
-        if self.text[s:e].lower() == "what" and self.text[line_a:line_b].rstrip().endswith(":"):
+        if self.text[s:e].lower() == "what" and self.heading_line(s):
             return  # "What they said:" heads a list of what they said
         self.add_row(s, e, "indirect", spk, cue, conf)
+
+    def heading_line(self, char: int) -> bool:
+        """The line of ``char`` ends in a colon, as a heading of what follows does."""
+        line_a, line_b = self.line_span(self.line_of(char))
+        return self.text[line_a:line_b].rstrip().endswith(":")
 
     def inside_row(self, char: int) -> bool:
         return any(r["start_char"] <= char < r["end_char"] for r in self.rows_near(char, char + 1))
